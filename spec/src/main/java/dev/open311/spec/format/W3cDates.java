@@ -1,0 +1,73 @@
+package dev.open311.spec.format;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Datetimes as GeoReport v2 wants them: the W3C profile of ISO 8601.
+ *
+ * <p>Output is always {@code yyyy-MM-ddTHH:mm:ss±hh:mm} (or {@code Z} for UTC), seconds precision.
+ * Input accepts what real clients send: a zone as {@code Z} or {@code ±hh:mm} (also {@code ±hhmm}
+ * and {@code ±hh}), optional fractional seconds, optional seconds, or a bare date (the start of
+ * that day in the jurisdiction's zone).
+ */
+public final class W3cDates {
+
+  private static final DateTimeFormatter OUTPUT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern DATE_TIME =
+      Pattern.compile(
+          "(\\d{4}-\\d{2}-\\d{2})[Tt ](\\d{2}:\\d{2})(:\\d{2}(\\.\\d{1,9})?)?"
+              + "([Zz]|[+-]\\d{2}(:?\\d{2})?)");
+
+  private W3cDates() {}
+
+  /** Renders a datetime to seconds precision with its offset. */
+  public static String format(OffsetDateTime value) {
+    return OUTPUT.format(value.truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  /**
+   * Parses a W3C datetime or date; empty when the text is none of the accepted forms.
+   *
+   * @param zone the zone a bare date's midnight is taken in
+   */
+  public static Optional<OffsetDateTime> parse(String text, ZoneId zone) {
+    String value = text.trim();
+    try {
+      if (DATE_ONLY.matcher(value).matches()) {
+        return Optional.of(LocalDate.parse(value).atStartOfDay(zone).toOffsetDateTime());
+      }
+      var matcher = DATE_TIME.matcher(value);
+      if (!matcher.matches()) {
+        return Optional.empty();
+      }
+      String seconds = matcher.group(3) == null ? ":00" : matcher.group(3);
+      String offset = normaliseOffset(matcher.group(5));
+      return Optional.of(
+          OffsetDateTime.parse(matcher.group(1) + "T" + matcher.group(2) + seconds + offset));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String normaliseOffset(String offset) {
+    if (offset.equalsIgnoreCase("z")) {
+      return "Z";
+    }
+    if (offset.length() == 3) {
+      return offset + ":00";
+    }
+    if (offset.length() == 5) {
+      return offset.substring(0, 3) + ":" + offset.substring(3);
+    }
+    return offset;
+  }
+}

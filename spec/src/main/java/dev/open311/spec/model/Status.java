@@ -1,0 +1,32 @@
+package dev.open311.spec.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Optional;
+
+/** GeoReport v2 {@code status} of a service request. */
+public enum Status {
+  OPEN,
+  CLOSED;
+
+  @JsonValue
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The status named by a wire value ({@code open}, {@code closed}; any case), if any. */
+  public static Optional<Status> parse(String value) {
+    for (Status status : values()) {
+      if (status.wireName().equalsIgnoreCase(value.trim())) {
+        return Optional.of(status);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @JsonCreator
+  public static Status fromWire(String value) {
+    return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown status " + value));
+  }
+}
