@@ -27,6 +27,11 @@ public final class CatalogFiles {
       throw new InvalidCatalogException(
           java.util.List.of(fileName + " is not a valid catalog: " + e.getOriginalMessage()));
     }
+    if (document == null) {
+      // a JSON null or an empty YAML document reads as null
+      throw new InvalidCatalogException(
+          java.util.List.of(fileName + " is not a valid catalog: it holds no document"));
+    }
     var problems = document.problems();
     if (!problems.isEmpty()) {
       throw new InvalidCatalogException(problems);

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public final class W3cDates {
 
   private static final DateTimeFormatter OUTPUT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
   private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final Pattern DATE_TIME =
       Pattern.compile(
@@ -31,7 +32,12 @@ public final class W3cDates {
 
   /** Renders a datetime to seconds precision with its offset. */
   public static String format(OffsetDateTime value) {
-    return OUTPUT.format(value.truncatedTo(ChronoUnit.SECONDS));
+    OffsetDateTime seconds = value.truncatedTo(ChronoUnit.SECONDS);
+    if (seconds.getOffset().getTotalSeconds() % 60 != 0) {
+      // W3C offsets have no seconds; local mean time before standard time zones has them
+      seconds = seconds.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+    return OUTPUT.format(seconds);
   }
 
   /**

@@ -8,9 +8,10 @@ import dev.open311.spec.model.ServiceDefinition;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks {@code attribute[CODE]} answers against a service definition: required answers given,
@@ -20,6 +21,7 @@ import java.util.Map;
 final class AttributeRules {
 
   static final int MAX_TEXT = 4000;
+  static final int MAX_NUMBER_DIGITS = 100;
 
   private AttributeRules() {}
 
@@ -60,8 +62,12 @@ final class AttributeRules {
       return null;
     }
     List<String> result = new ArrayList<>();
-    for (String raw : new LinkedHashSet<>(values)) {
+    Set<String> seen = new HashSet<>();
+    for (String raw : values) {
       String value = raw.trim();
+      if (!seen.add(value)) {
+        continue;
+      }
       switch (attribute.datatype()) {
         case SINGLEVALUELIST, MULTIVALUELIST -> {
           if (attribute.value(value).isEmpty()) {
@@ -71,12 +77,19 @@ final class AttributeRules {
           result.add(value);
         }
         case NUMBER -> {
+          BigDecimal number;
           try {
-            result.add(new BigDecimal(value).stripTrailingZeros().toPlainString());
+            number = new BigDecimal(value).stripTrailingZeros();
           } catch (NumberFormatException e) {
             problems.add(label + " must be a number");
             return null;
           }
+          // toPlainString writes every zero an exponent implies: 1e999999999 is a gigabyte
+          if (Math.max(number.precision() - number.scale(), number.scale()) > MAX_NUMBER_DIGITS) {
+            problems.add(label + " must be a number of at most " + MAX_NUMBER_DIGITS + " digits");
+            return null;
+          }
+          result.add(number.toPlainString());
         }
         case DATETIME -> {
           var parsed = W3cDates.parse(value, zone);

@@ -28,6 +28,9 @@ public final class ServiceRequestRules {
   static final int MAX_ADDRESS = 1000;
   static final int MAX_URL = 2048;
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
   private ServiceRequestRules() {}
 
   /**
@@ -75,6 +78,10 @@ public final class ServiceRequestRules {
 
   private static Double coordinate(String name, String text, double limit, List<String> problems) {
     if (text == null) {
+      return null;
+    }
+    if (!DECIMAL.matcher(text.trim()).matches()) {
+      problems.add(name + " must be a decimal number of WGS84 degrees");
       return null;
     }
     try {
