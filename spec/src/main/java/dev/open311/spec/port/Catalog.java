@@ -27,10 +27,12 @@ public interface Catalog {
   boolean isEmpty();
 
   /**
-   * Upserts every jurisdiction, group, service and definition of the document in one
-   * transaction. Services and attributes absent from the document are left as they are.
+   * Upserts every jurisdiction, group and service of the document in one transaction and
+   * replaces the whole attribute list of every service it names. Jurisdictions, groups and
+   * services absent from the document are left as they are; unchanged rows are not rewritten,
+   * so {@link #changedAt} moves only when something changed.
    *
-   * @return the number of services written
+   * @return the number of services in the document
    */
   int load(CatalogDocument document);
 

@@ -1,0 +1,70 @@
+package dev.open311.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Where the data lives: an external PostgreSQL named by its JDBC URL, or, when {@code jdbcUrl} is
+ * null, the embedded PostgreSQL kept in {@code dataDir/postgres}.
+ *
+ * @param user ignored for the embedded database, which trusts its local superuser
+ * @param password ignored for the embedded database; never printed by {@link #toString()}
+ * @param dataDir required for the embedded database, ignored otherwise
+ * @param poolSize connections kept open, at least 1
+ */
+public record DatabaseConfig(
+    String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
+
+  /** HikariCP's own default, ample for one process on a few cores. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  public DatabaseConfig {
+    if (jdbcUrl == null && dataDir == null) {
+      throw new IllegalArgumentException(
+          "database: give a data directory for the embedded PostgreSQL or a JDBC URL");
+    }
+    if (jdbcUrl != null && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException(
+          "database: the JDBC URL must start with jdbc:postgresql: (got " + redact(jdbcUrl) + ")");
+    }
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("database: pool size must be at least 1, not " + poolSize);
+    }
+  }
+
+  public static DatabaseConfig embedded(Path dataDir) {
+    return new DatabaseConfig(null, null, null, dataDir, DEFAULT_POOL_SIZE);
+  }
+
+  public static DatabaseConfig external(String jdbcUrl, String user, String password) {
+    return new DatabaseConfig(jdbcUrl, user, password, null, DEFAULT_POOL_SIZE);
+  }
+
+  public boolean isEmbedded() {
+    return jdbcUrl == null;
+  }
+
+  /** The JDBC URL without any password parameter, fit for logs. */
+  public String redactedUrl() {
+    return jdbcUrl == null ? null : redact(jdbcUrl);
+  }
+
+  // A record's generated toString would print the password into any log that shows the config.
+  @Override
+  public String toString() {
+    return "DatabaseConfig[jdbcUrl="
+        + redactedUrl()
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? null : "***")
+        + ", dataDir="
+        + dataDir
+        + ", poolSize="
+        + poolSize
+        + "]";
+  }
+
+  private static String redact(String url) {
+    return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***");
+  }
+}

@@ -1,0 +1,143 @@
+package dev.open311.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.open311.spec.port.ApiKeys;
+import dev.open311.spec.port.Catalog;
+import dev.open311.spec.port.ServiceRequests;
+import dev.open311.storage.db.DataSources;
+import dev.open311.storage.db.EmbeddedDatabase;
+import dev.open311.storage.db.Migrations;
+import dev.open311.storage.repository.PostgresApiKeys;
+import dev.open311.storage.repository.PostgresCatalog;
+import dev.open311.storage.repository.PostgresServiceRequests;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage module as the api module sees it: open it once with a {@link DatabaseConfig}, take
+ * the three ports, close it on shutdown. Opening starts (or attaches to) the embedded PostgreSQL
+ * when no JDBC URL is given, opens the pool and applies pending migrations.
+ */
+public final class Storage implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+  private final EmbeddedDatabase embedded;
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+  private final String description;
+  private final Catalog catalog;
+  private final ServiceRequests serviceRequests;
+  private final ApiKeys apiKeys;
+
+  private Storage(
+      DatabaseConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Clock clock) {
+    this.embedded = embedded;
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    String version =
+        jdbi.withHandle(h -> h.createQuery("show server_version").mapTo(String.class).one());
+    // Debian builds append their package name: "15.18 (Debian 15.18-0+deb12u1)".
+    this.description = description(config, embedded, version.split(" ")[0]);
+    this.catalog = new PostgresCatalog(jdbi, clock);
+    this.serviceRequests = new PostgresServiceRequests(jdbi, clock);
+    this.apiKeys = new PostgresApiKeys(jdbi, clock);
+  }
+
+  public static Storage open(DatabaseConfig config) {
+    return open(config, Clock.systemUTC());
+  }
+
+  /**
+   * Opens storage whose new service requests, catalog changes and keys take their time from {@code
+   * clock}: tests pass a fixed one.
+   */
+  public static Storage open(DatabaseConfig config, Clock clock) {
+    EmbeddedDatabase embedded =
+        config.isEmbedded()
+            ? EmbeddedDatabase.startOrAttach(config.dataDir().resolve("postgres"))
+            : null;
+    HikariDataSource pool = null;
+    try {
+      pool =
+          embedded == null
+              ? DataSources.pool(
+                  config.jdbcUrl(), config.user(), config.password(), config.poolSize())
+              : DataSources.pool(
+                  embedded.jdbcUrl(), EmbeddedDatabase.USER, null, config.poolSize());
+      Migrations.apply(pool);
+      Storage storage = new Storage(config, embedded, pool, clock);
+      log.info("storage: {}", storage.describe());
+      return storage;
+    } catch (RuntimeException e) {
+      closeAfterFailure(pool, embedded, e);
+      throw e;
+    }
+  }
+
+  private static String description(
+      DatabaseConfig config, EmbeddedDatabase embedded, String version) {
+    if (embedded == null) {
+      return config.redactedUrl() + " (PostgreSQL " + version + ")";
+    }
+    return "embedded PostgreSQL "
+        + version
+        + " in "
+        + embedded.directory()
+        + " on port "
+        + embedded.port()
+        + (embedded.isAttached() ? " (attached: another process started it)" : "");
+  }
+
+  /** Releases what a failed open had acquired, keeping the failure as the exception thrown. */
+  private static void closeAfterFailure(
+      HikariDataSource pool, EmbeddedDatabase embedded, RuntimeException failure) {
+    for (AutoCloseable resource : new AutoCloseable[] {pool, embedded}) {
+      try {
+        if (resource != null) {
+          resource.close();
+        }
+      } catch (Exception e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public ServiceRequests serviceRequests() {
+    return serviceRequests;
+  }
+
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /** Where the data is, for the start-up log: never a password. */
+  public String describe() {
+    return description;
+  }
+
+  /** For this module's tests, which look at tables directly. */
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
+  @Override
+  public void close() {
+    if (pool.isClosed()) {
+      return;
+    }
+    pool.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+    log.info("storage closed: {}", description);
+  }
+}

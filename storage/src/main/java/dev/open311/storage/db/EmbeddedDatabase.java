@@ -1,0 +1,122 @@
+package dev.open311.storage.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL in a data directory, either started here or attached to.
+ *
+ * <p>The command line ({@code apikey create}, {@code catalog load}) runs as a second process while
+ * the server may already run on the same data directory, and PostgreSQL allows one postmaster per
+ * directory. So when {@code postmaster.pid} names a live postgres process, this class does not
+ * start another: it connects to that one on the port the file names and leaves it running on {@link
+ * #close()}. Otherwise it starts PostgreSQL (on a free port) and stops it on close. A PostgreSQL
+ * left running by a process that was killed is attached to in the same way.
+ *
+ * <p>Known limit: if the process that started it closes first, the attached one loses its
+ * connections. The command line is short-lived, so in practice that is a server started while a
+ * command was running; restarting the server starts PostgreSQL again.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  /** The superuser zonky's initdb creates; local connections are trusted, without password. */
+  public static final String USER = "postgres";
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+
+  private final Path directory;
+  private final int port;
+  private final EmbeddedPostgres started;
+
+  private EmbeddedDatabase(Path directory, int port, EmbeddedPostgres started) {
+    this.directory = directory;
+    this.port = port;
+    this.started = started;
+  }
+
+  /** Attaches to the PostgreSQL running in {@code directory}, or starts one there. */
+  public static EmbeddedDatabase startOrAttach(Path directory) {
+    Path absolute = directory.toAbsolutePath().normalize();
+    Optional<PostmasterFile> running =
+        PostmasterFile.read(absolute).filter(PostmasterFile::isAlive);
+    if (running.isPresent()) {
+      return attach(absolute, running.get());
+    }
+    try {
+      Files.createDirectories(absolute);
+      EmbeddedPostgres postgres = builder(absolute).start();
+      log.info("started embedded PostgreSQL in {} on port {}", absolute, postgres.getPort());
+      return new EmbeddedDatabase(absolute, postgres.getPort(), postgres);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + absolute, e);
+    }
+  }
+
+  private static EmbeddedDatabase attach(Path directory, PostmasterFile running) {
+    if (running.port() == 0) {
+      throw new IllegalStateException(
+          "PostgreSQL (pid " + running.pid() + ") is still starting in " + directory + "; retry");
+    }
+    log.info(
+        "attached to the PostgreSQL already running in {} (pid {}) on port {}; it stays running",
+        directory,
+        running.pid(),
+        running.port());
+    return new EmbeddedDatabase(directory, running.port(), null);
+  }
+
+  /**
+   * zonky's defaults suit throw-away test databases (trap 12): fsync and synchronous_commit off, a
+   * temporary directory wiped on close. This is the product's database, so all of that is turned
+   * back: the directory is kept and every commit reaches the disk before it is answered.
+   */
+  private static EmbeddedPostgres.Builder builder(Path directory) {
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(directory)
+        .setCleanDataDirectory(false)
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        // The host's LANG must not decide collation: the C locale is the same everywhere.
+        .setLocaleConfig("locale", "C")
+        .setPGStartupWait(STARTUP_WAIT);
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** True when another process started this PostgreSQL and this one only connects to it. */
+  public boolean isAttached() {
+    return started == null;
+  }
+
+  /** Stops PostgreSQL if it was started here; an attached one is left running. */
+  @Override
+  public void close() {
+    if (started == null) {
+      return;
+    }
+    try {
+      started.close();
+      log.info("stopped embedded PostgreSQL in {}", directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stop the embedded PostgreSQL in " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.open311.storage.repository;
+
+import dev.open311.spec.error.NotFoundException;
+import dev.open311.spec.model.NewServiceRequest;
+import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.model.ServiceRequestReceipt;
+import dev.open311.spec.model.ServiceType;
+import dev.open311.spec.model.TokenStatus;
+import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.dao.CatalogDao;
+import dev.open311.storage.dao.ServiceRequestDao;
+import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.mapping.ServiceRequestMapping;
+import dev.open311.storage.row.RequestKeyRow;
+import dev.open311.storage.row.ServiceRow;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** Service requests in PostgreSQL; the requester's personal data goes to its own table. */
+public final class PostgresServiceRequests implements ServiceRequests {
+
+  private final Jdbi jdbi;
+  private final Clock clock;
+
+  public PostgresServiceRequests(Jdbi jdbi, Clock clock) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+  }
+
+  /**
+   * Files the request, its contact row and its answers in one transaction.
+   *
+   * @throws NotFoundException when the jurisdiction has no service with that code
+   */
+  @Override
+  public ServiceRequestReceipt file(NewServiceRequest request) {
+    return jdbi.inTransaction(
+        handle -> {
+          ServiceRow service =
+              handle
+                  .attach(CatalogDao.class)
+                  .service(request.jurisdictionId(), request.serviceCode())
+                  .orElseThrow(() -> NotFoundException.service(request.serviceCode()));
+          ServiceType type = ServiceType.fromWire(service.type());
+          OffsetDateTime now = Timestamps.now(clock);
+          String token = type == ServiceType.BATCH ? UUID.randomUUID().toString() : null;
+          ServiceRequestDao dao = handle.attach(ServiceRequestDao.class);
+          RequestKeyRow key = dao.insert(ServiceRequestMapping.row(request, service, now, token));
+          ServiceRequestMapping.contact(key.id(), request.requester())
+              .ifPresent(dao::insertContact);
+          dao.insertAnswers(ServiceRequestMapping.answers(key.id(), request.answers()));
+          return ServiceRequestMapping.receipt(
+              type, key.serviceRequestId(), token, service.serviceNotice());
+        });
+  }
+
+  @Override
+  public List<ServiceRequest> find(ServiceRequestQuery query) {
+    return jdbi.withHandle(handle -> ServiceRequestSearch.find(handle, query));
+  }
+
+  @Override
+  public Optional<ServiceRequest> find(String jurisdictionId, String serviceRequestId) {
+    ServiceRequestQuery byId =
+        new ServiceRequestQuery(
+            jurisdictionId, List.of(serviceRequestId), List.of(), Set.of(), null, null, 1);
+    return find(byId).stream().findFirst();
+  }
+
+  @Override
+  public Optional<TokenStatus> token(String jurisdictionId, String token) {
+    return jdbi.withExtension(
+        ServiceRequestDao.class,
+        dao -> dao.token(jurisdictionId, token).map(ServiceRequestMapping::tokenStatus));
+  }
+}

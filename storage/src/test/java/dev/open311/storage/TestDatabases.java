@@ -1,0 +1,107 @@
+package dev.open311.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Databases for tests, as other modules may copy it. By default an embedded PostgreSQL in a
+ * directory the test owns; when {@code OPEN311_TEST_DB_URL} is set (with {@code
+ * OPEN311_TEST_DB_USER} and {@code OPEN311_TEST_DB_PASSWORD}), that external database instead,
+ * whose {@code public} schema is dropped and created again first. Only tests do that.
+ */
+public final class TestDatabases {
+
+  public static final String URL_VARIABLE = "OPEN311_TEST_DB_URL";
+  public static final String USER_VARIABLE = "OPEN311_TEST_DB_USER";
+  public static final String PASSWORD_VARIABLE = "OPEN311_TEST_DB_PASSWORD";
+
+  private TestDatabases() {}
+
+  public static boolean isExternal() {
+    String url = System.getenv(URL_VARIABLE);
+    return url != null && !url.isBlank();
+  }
+
+  /** The external database when one is named, otherwise an embedded one in {@code dataDir}. */
+  public static DatabaseConfig config(Path dataDir) {
+    if (!isExternal()) {
+      return DatabaseConfig.embedded(dataDir);
+    }
+    return new DatabaseConfig(
+        System.getenv(URL_VARIABLE),
+        System.getenv(USER_VARIABLE),
+        System.getenv(PASSWORD_VARIABLE),
+        null,
+        4);
+  }
+
+  /** Storage on an empty, freshly migrated database. */
+  public static Storage openEmpty(Path dataDir, Clock clock) {
+    DatabaseConfig config = config(dataDir);
+    if (!config.isEmbedded()) {
+      dropSchema(config);
+    }
+    return Storage.open(config, clock);
+  }
+
+  /** Drops every table of an external test database, Flyway's history included. */
+  public static void dropSchema(DatabaseConfig config) {
+    try (Connection connection =
+            DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop schema public cascade");
+      statement.execute("create schema public");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reset the test database " + config, e);
+    }
+  }
+
+  /** Empties every table but Flyway's history, and restarts the key sequences. */
+  public static void deleteAllRows(Storage storage) {
+    storage
+        .jdbi()
+        .useHandle(
+            handle -> {
+              List<String> tables =
+                  handle
+                      .createQuery(
+                          """
+                          select quote_ident(tablename) from pg_tables
+                           where schemaname = 'public' and tablename <> 'flyway_schema_history'
+                          """)
+                      .mapTo(String.class)
+                      .list();
+              handle.execute("truncate " + String.join(", ", tables) + " restart identity");
+            });
+  }
+
+  /** The storage's own connection, for tests that look at tables directly. */
+  public static Jdbi jdbi(Storage storage) {
+    return storage.jdbi();
+  }
+
+  /** Deletes a directory tree, e.g. an embedded data directory once its server has stopped. */
+  public static void deleteDirectory(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
+  }
+}
