@@ -1,0 +1,65 @@
+package dev.open311.api.resource;
+
+import dev.open311.api.format.Format;
+import dev.open311.api.format.FormatSuffixFilter;
+import dev.open311.spec.error.NotFoundException;
+import dev.open311.spec.format.ServiceRequestList;
+import dev.open311.spec.model.Jurisdiction;
+import dev.open311.spec.port.Catalog;
+import dev.open311.spec.port.ServiceRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.open311.spec.error.Open311Error;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.open311.spec.model.ServiceRequest;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/**
+ * GET service request: one request, as a one-element list like every client expects.
+ *
+ * <pre>curl http://localhost:8080/open311/v2/requests/1.xml</pre>
+ */
+@Path(FormatSuffixFilter.BASE_PATH + "requests/{service_request_id}")
+@Singleton
+public final class ServiceRequestResource {
+
+  private final Catalog catalog;
+  private final ServiceRequests serviceRequests;
+
+  @Inject
+  public ServiceRequestResource(Catalog catalog, ServiceRequests serviceRequests) {
+    this.catalog = catalog;
+    this.serviceRequests = serviceRequests;
+  }
+
+  @GET
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  @Operation(summary = "GET service request")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = ServiceRequest.class))))
+  @ApiResponse(
+      responseCode = "404",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  public ServiceRequestList serviceRequest(
+      @PathParam("service_request_id") String serviceRequestId,
+      @QueryParam("jurisdiction_id") String jurisdictionId,
+      @Context UriInfo uri) {
+    Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
+    return serviceRequests
+        .find(jurisdiction.jurisdictionId(), serviceRequestId)
+        .map(found -> new ServiceRequestList(List.of(found)))
+        .orElseThrow(() -> NotFoundException.serviceRequest(serviceRequestId));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.open311.api.resource;
+
+import dev.open311.api.format.Format;
+import dev.open311.api.format.FormatSuffixFilter;
+import dev.open311.api.param.FormBody;
+import dev.open311.api.param.Parameters;
+import dev.open311.api.param.ServiceRequestForms;
+import dev.open311.spec.error.ApiKeyException;
+import dev.open311.spec.error.InvalidRequestException;
+import dev.open311.spec.error.NotFoundException;
+import dev.open311.spec.format.ReceiptList;
+import dev.open311.spec.format.ServiceRequestList;
+import dev.open311.spec.model.Jurisdiction;
+import dev.open311.spec.model.NewServiceRequest;
+import dev.open311.spec.model.ServiceDefinition;
+import dev.open311.spec.model.ServiceRequestForm;
+import dev.open311.spec.port.ApiKeys;
+import dev.open311.spec.port.Catalog;
+import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.spec.rule.JurisdictionRules;
+import dev.open311.spec.rule.ServiceRequestRules;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.open311.spec.error.Open311Error;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.open311.spec.model.ServiceRequestReceipt;
+import dev.open311.spec.model.ServiceRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * GET service requests (search) and POST service request (file one).
+ *
+ * <pre>
+ * curl 'http://localhost:8080/open311/v2/requests.json?service_code=PHF&amp;status=open'
+ * curl -d api_key=KEY -d service_code=PHF -d lat=41.88 -d long=-87.62 \
+ *      http://localhost:8080/open311/v2/requests.json
+ * </pre>
+ */
+@Path(FormatSuffixFilter.BASE_PATH + "requests")
+@Singleton
+public final class ServiceRequestsResource {
+
+  private final Catalog catalog;
+  private final ServiceRequests serviceRequests;
+  private final ApiKeys apiKeys;
+  private final Clock clock;
+
+  @Inject
+  public ServiceRequestsResource(
+      Catalog catalog, ServiceRequests serviceRequests, ApiKeys apiKeys, Clock clock) {
+    this.catalog = catalog;
+    this.serviceRequests = serviceRequests;
+    this.apiKeys = apiKeys;
+    this.clock = clock;
+  }
+
+  @GET
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  @Operation(summary = "GET service requests")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = ServiceRequest.class))))
+  @ApiResponse(
+      responseCode = "400",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "404",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  public ServiceRequestList search(
+      @QueryParam("jurisdiction_id") String jurisdictionId,
+      @Parameter(description = "comma list; overrides every other filter")
+          @QueryParam("service_request_id")
+          String serviceRequestIds,
+      @Parameter(description = "comma list") @QueryParam("service_code") String serviceCodes,
+      @Parameter(description = "W3C datetime, inclusive") @QueryParam("start_date")
+          String startDate,
+      @Parameter(description = "W3C datetime, exclusive") @QueryParam("end_date") String endDate,
+      @Parameter(description = "open, closed or both") @QueryParam("status") String status,
+      @Context UriInfo uri) {
+    Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
+    Parameters parameters = new Parameters(uri.getQueryParameters());
+    ServiceRequestQuery query =
+        ServiceRequestQuery.standard(
+            jurisdiction.jurisdictionId(),
+            parameters.list("service_request_id"),
+            parameters.list("service_code"),
+            parameters.statuses("status"),
+            parameters.datetime("start_date", jurisdiction.timeZone()),
+            parameters.datetime("end_date", jurisdiction.timeZone()),
+            clock);
+    return new ServiceRequestList(serviceRequests.find(query));
+  }
+
+  @POST
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  @Operation(summary = "POST service request (application/x-www-form-urlencoded)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = ServiceRequestReceipt.class))))
+  @ApiResponse(
+      responseCode = "400",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "403",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "404",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  public ReceiptList file(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context UriInfo uri,
+      InputStream body) {
+    MultivaluedMap<String, String> values =
+        FormBody.merge(uri.getQueryParameters(), contentType, body);
+    checkApiKey(new Parameters(values).optional("api_key"), authorization);
+    ServiceRequestForm form = ServiceRequestForms.read(values);
+    Jurisdiction jurisdiction =
+        JurisdictionRules.resolve(form.jurisdictionId(), catalog.jurisdictions());
+    if (form.serviceCode() == null) {
+      throw InvalidRequestException.missing("service_code");
+    }
+    ServiceDefinition definition =
+        catalog
+            .definition(jurisdiction.jurisdictionId(), form.serviceCode())
+            .orElseThrow(() -> NotFoundException.service(form.serviceCode()));
+    NewServiceRequest request = ServiceRequestRules.validate(form, definition, jurisdiction);
+    return new ReceiptList(List.of(serviceRequests.file(request)));
+  }
+
+  private void checkApiKey(String apiKey, String authorization) {
+    String key = apiKey;
+    if (key == null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      key = authorization.substring(7).trim();
+    }
+    if (key == null || key.isEmpty()) {
+      throw ApiKeyException.missing();
+    }
+    if (!apiKeys.isValid(key)) {
+      throw ApiKeyException.invalid();
+    }
+  }
+}

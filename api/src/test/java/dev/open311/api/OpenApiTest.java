@@ -1,0 +1,38 @@
+package dev.open311.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.open311.api.resource.OpenApiResource;
+import dev.open311.api.server.Open311Application;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI description names exactly the paths and methods the resources register. */
+class OpenApiTest {
+
+  @Test
+  void describesEveryRegisteredOperationAndNothingElse() {
+    Set<String> registered = new TreeSet<>();
+    for (Class<?> type : Open311Application.RESOURCES) {
+      Resource resource = Resource.from(type);
+      for (ResourceMethod method : resource.getResourceMethods()) {
+        registered.add(method.getHttpMethod() + " /" + resource.getPath() + ".{format}");
+      }
+    }
+    Set<String> described = new TreeSet<>();
+    OpenAPI openApi = OpenApiResource.describe();
+    for (Map.Entry<String, PathItem> path : openApi.getPaths().entrySet()) {
+      path.getValue().readOperationsMap().keySet()
+          .forEach(method -> described.add(method.name() + " " + path.getKey()));
+    }
+    assertEquals(registered, described);
+    assertEquals(7, described.size(), "the seven GeoReport v2 operations: " + described);
+    assertEquals("3.1.0", openApi.getOpenapi());
+  }
+}
