@@ -59,6 +59,7 @@ class CliIT {
 
   @BeforeAll
   static void loadCatalog() {
+    ExternalTestDatabase.reset();
     Run load = run(withDb("catalog", "load", "src/main/resources/catalog/chicago-demo.json"));
     assertEquals(0, load.exitCode(), load.err());
   }

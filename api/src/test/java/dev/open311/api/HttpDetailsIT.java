@@ -22,6 +22,7 @@ class HttpDetailsIT {
 
   @BeforeAll
   static void start() {
+    ExternalTestDatabase.reset();
     server = LocalServer.start();
     key = server.createApiKey("http-details");
     RestAssured.baseURI = server.baseUrl();

@@ -12,6 +12,7 @@ class RestartIT {
 
   @Test
   void restartingTheServerKeepsEveryRequestFiledBefore() {
+    ExternalTestDatabase.reset();
     ServerConfig config = LocalServer.config();
     String id;
     String key;

@@ -14,7 +14,7 @@ final class ErrorResponses {
 
   static Response of(int status, List<Open311Error> errors, ContainerRequestContext request) {
     return Response.status(status)
-        .type(Format.of(request).mediaType())
+        .type(Format.of(request).errorFormat().mediaType())
         .entity(new ErrorList(errors))
         .build();
   }

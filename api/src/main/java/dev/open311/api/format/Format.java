@@ -5,16 +5,25 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The two GeoReport v2 formats, named by the path suffix. */
+/**
+ * The formats named by the path suffix: the two GeoReport v2 ones, and the feed formats some
+ * resources also serve (GeoJSON for maps, CSV and NDJSON for bulk export).
+ */
 public enum Format {
   JSON("application/json; charset=utf-8"),
-  XML("text/xml; charset=utf-8");
+  XML("text/xml; charset=utf-8"),
+  GEOJSON("application/geo+json; charset=utf-8"),
+  CSV("text/csv; charset=utf-8"),
+  NDJSON("application/x-ndjson; charset=utf-8");
 
   /** The request property under which the chosen format is kept for error mappers. */
   public static final String PROPERTY = "open311.format";
 
   public static final String JSON_TYPE = "application/json; charset=utf-8";
   public static final String XML_TYPE = "text/xml; charset=utf-8";
+  public static final String GEOJSON_TYPE = "application/geo+json; charset=utf-8";
+  public static final String CSV_TYPE = "text/csv; charset=utf-8";
+  public static final String NDJSON_TYPE = "application/x-ndjson; charset=utf-8";
 
   private final MediaType mediaType;
 
@@ -24,6 +33,17 @@ public enum Format {
 
   public MediaType mediaType() {
     return mediaType;
+  }
+
+  /**
+   * The format an error is written in for a call in this format: the JSON error list for the
+   * JSON-based feeds, the XML one for CSV (which has no error shape of its own).
+   */
+  public Format errorFormat() {
+    return switch (this) {
+      case JSON, GEOJSON, NDJSON -> JSON;
+      case XML, CSV -> XML;
+    };
   }
 
   /** The format of a suffix such as {@code json}, if it is one. */

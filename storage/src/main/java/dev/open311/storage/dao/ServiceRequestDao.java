@@ -28,12 +28,13 @@ public interface ServiceRequestDao {
       insert into service_request (id, service_request_id, jurisdiction_id, service_id,
                                    service_code, status, description, agency_responsible,
                                    service_notice, requested_at, updated_at, expected_at,
-                                   address, address_id, lat, long, location, media_url, token)
+                                   address, address_id, lat, long, location, media_url, token,
+                                   channel)
       select next.id, coalesce(:serviceRequestId, next.id::text), :jurisdictionId, :serviceId,
              :serviceCode, :status, :description, :agencyResponsible,
              :serviceNotice, :requestedAt, :updatedAt, :expectedAt,
              :address, :addressId, :latitude, :longitude, point(:longitude, :latitude),
-             :mediaUrl, :token
+             :mediaUrl, :token, :channel
         from next
       returning id, service_request_id
       """)
@@ -53,6 +54,29 @@ public interface ServiceRequestDao {
       values (:requestId, :code, :datatype, :value, :position)
       """)
   void insertAnswers(@BindMethods List<AnswerRow> answers);
+
+  /** A public history entry; filing writes the first one, type {@code opened}. */
+  @SqlUpdate(
+      """
+      insert into service_request_note (request_id, type, status, datetime, summary, description)
+      values (:requestId, :type, :status, :datetime, :summary, :description)
+      """)
+  void insertNote(
+      long requestId,
+      String type,
+      String status,
+      java.time.OffsetDateTime datetime,
+      String summary,
+      String description);
+
+  /** Tags a request with the areas that contain it. */
+  @SqlBatch(
+      """
+      insert into service_request_area (request_id, area_type, area_key)
+      values (:requestId, :areaType, :areaKey)
+      on conflict do nothing
+      """)
+  void insertAreas(long requestId, @BindMethods List<dev.open311.storage.geo.AreaLocator.AreaRef> areas);
 
   @SqlQuery(
       """

@@ -22,6 +22,9 @@ import java.util.stream.Stream;
 /** A new service request to the rows that store it, and those back to what POST answers. */
 public final class ServiceRequestMapping {
 
+  /** The channel of requests filed through GeoReport POST. */
+  public static final String API_CHANNEL = "api";
+
   private ServiceRequestMapping() {}
 
   /**
@@ -49,7 +52,8 @@ public final class ServiceRequestMapping {
         coordinates ? location.latitude() : null,
         coordinates ? location.longitude() : null,
         request.mediaUrl(),
-        token);
+        token,
+        API_CHANNEL);
   }
 
   /** The requester's personal data, when any was given. */

@@ -5,12 +5,15 @@ import dev.open311.spec.model.NewServiceRequest;
 import dev.open311.spec.model.ServiceRequest;
 import dev.open311.spec.model.ServiceRequestReceipt;
 import dev.open311.spec.model.ServiceType;
+import dev.open311.spec.model.Status;
 import dev.open311.spec.model.TokenStatus;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.dao.CatalogDao;
 import dev.open311.storage.dao.ServiceRequestDao;
 import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.geo.AreaLocator;
+import dev.open311.storage.geo.AreaLocator.AreaRef;
 import dev.open311.storage.mapping.ServiceRequestMapping;
 import dev.open311.storage.row.RequestKeyRow;
 import dev.open311.storage.row.ServiceRow;
@@ -27,14 +30,24 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   private final Jdbi jdbi;
   private final Clock clock;
+  private final AreaLocator areas;
 
   public PostgresServiceRequests(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
-    this.clock = clock;
+    this(jdbi, clock, AreaLocator.NONE);
   }
 
   /**
-   * Files the request, its contact row and its answers in one transaction.
+   * @param areas tags each new request with the areas containing its location
+   */
+  public PostgresServiceRequests(Jdbi jdbi, Clock clock, AreaLocator areas) {
+    this.jdbi = jdbi;
+    this.clock = clock;
+    this.areas = areas;
+  }
+
+  /**
+   * Files the request, its contact row, its answers, its first note ({@code opened}) and its
+   * area tags in one transaction.
    *
    * @throws NotFoundException when the jurisdiction has no service with that code
    */
@@ -55,6 +68,14 @@ public final class PostgresServiceRequests implements ServiceRequests {
           ServiceRequestMapping.contact(key.id(), request.requester())
               .ifPresent(dao::insertContact);
           dao.insertAnswers(ServiceRequestMapping.answers(key.id(), request.answers()));
+          dao.insertNote(key.id(), "opened", Status.OPEN.wireName(), now, "Request opened", null);
+          if (request.location().hasCoordinates()) {
+            List<AreaRef> containing =
+                areas.locate(request.location().latitude(), request.location().longitude());
+            if (!containing.isEmpty()) {
+              dao.insertAreas(key.id(), containing);
+            }
+          }
           return ServiceRequestMapping.receipt(
               type, key.serviceRequestId(), token, service.serviceNotice());
         });

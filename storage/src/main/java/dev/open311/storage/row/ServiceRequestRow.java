@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
  *
  * @param serviceRequestId null to take the decimal text of the generated key
  * @param serviceId the key of the service filed against
+ * @param channel how it came in (Chicago ORIGIN); {@code api} for GeoReport POSTs
  */
 public record ServiceRequestRow(
     String serviceRequestId,
@@ -25,4 +26,5 @@ public record ServiceRequestRow(
     Double latitude,
     Double longitude,
     String mediaUrl,
-    String token) {}
+    String token,
+    String channel) {}
