@@ -64,6 +64,14 @@ class HttpDetailsIT {
   }
 
   @Test
+  void oversizedHeadersAreAnOpen311ErrorNotAnHtmlPage() {
+    given().header("X-Big", "a".repeat(20_000)).get("services.json").then()
+        .statusCode(431)
+        .contentType("text/xml; charset=utf-8")
+        .body(containsString("<code>431</code>"));
+  }
+
+  @Test
   void serviceCodesWithDotsSplitTheFormatOffAtTheLastDot() {
     given().get("services/NO.SUCH.json").then()
         .statusCode(404)

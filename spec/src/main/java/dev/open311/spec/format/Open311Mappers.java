@@ -44,7 +44,7 @@ public final class Open311Mappers {
         .addMixIn(ListDocument.class, BareArray.class)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .serializationInclusion(JsonInclude.Include.ALWAYS)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
         .build();
   }
 
@@ -55,7 +55,7 @@ public final class Open311Mappers {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
-        .serializationInclusion(JsonInclude.Include.ALWAYS)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
         .build();
   }
 
