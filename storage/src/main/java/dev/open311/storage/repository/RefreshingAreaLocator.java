@@ -139,7 +139,10 @@ public final class RefreshingAreaLocator implements AreaLocator, AutoCloseable {
     done.ifPresent(
         report -> {
           staleSince.clear();
-          log.info("re-tagged {} requests filed around the load of {}", report.requests(), types);
+          if (report.requests() > 0) {
+            log.info(
+                "re-tagged {} requests written around the load of {}", report.requests(), types);
+          }
         });
     return done.isPresent();
   }
