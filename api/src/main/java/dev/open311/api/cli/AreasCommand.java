@@ -185,9 +185,10 @@ public final class AreasCommand implements Runnable {
   private static String describe(RetagReport report) {
     return String.format(
         Locale.ROOT,
-        "tagged %d of %d requests with coordinates in %.1f s (%.0f requests/s)",
+        "tagged %d of %d requests with coordinates (%d tags changed) in %.1f s (%.0f requests/s)",
         report.tagged(),
         report.requests(),
+        report.changedTags(),
         report.seconds(),
         report.requestsPerSecond());
   }

@@ -89,9 +89,10 @@ public interface Areas {
    *
    * @param requests requests with coordinates examined
    * @param tagged requests found in at least one area
+   * @param changedTags tags added or removed: only differences are written
    * @param seconds how long it took
    */
-  record RetagReport(long requests, long tagged, double seconds) {
+  record RetagReport(long requests, long tagged, long changedTags, double seconds) {
 
     public double requestsPerSecond() {
       return seconds <= 0 ? requests : requests / seconds;

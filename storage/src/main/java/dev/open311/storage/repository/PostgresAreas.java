@@ -102,7 +102,7 @@ public final class PostgresAreas implements Areas {
                         "no areas of type " + areaType + " are loaded");
                   }
                   if (types.isEmpty()) {
-                    return new RetagReport(0, 0, 0);
+                    return new RetagReport(0, 0, 0, 0);
                   }
                   AreaIndex index = new AreaIndex(rows.stream().map(AreaMapping::area).toList());
                   return AreaRetag.all(transaction, index, types, progress);

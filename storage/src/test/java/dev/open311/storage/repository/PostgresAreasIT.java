@@ -113,6 +113,33 @@ class PostgresAreasIT {
   }
 
   @Test
+  void onlyTagsThatChangeAreWritten() throws IOException {
+    file(TestRequests.CITY_HALL);
+    file(EAST);
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+
+    assertEquals(0, areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE).retag().changedTags());
+    assertEquals(
+        4,
+        areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE).retag().changedTags(),
+        "two tags removed, two added");
+  }
+
+  @Test
+  void deletingARequestDeletesItsTags() throws IOException {
+    String cityHall = file(TestRequests.CITY_HALL);
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+
+    jdbi.useHandle(
+        h -> h.execute("delete from service_request where service_request_id = ?", cityHall));
+
+    long tags =
+        jdbi.withHandle(
+            h -> h.createQuery("select count(*) from service_request_area").mapTo(Long.class).one());
+    assertEquals(0, tags);
+  }
+
+  @Test
   void whileALoadRunsOtherReadersSeeTheOldAreasAndTagsOnly() throws IOException {
     String cityHall = file(TestRequests.CITY_HALL);
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
