@@ -68,15 +68,17 @@ public interface AreaDao {
   List<AreaLoadRow> versions();
 
   /**
-   * Types with areas or tags. Tagged requests are counted distinct: a request on the edge two areas
-   * share has two tags of the type. The count reads the tag index only.
+   * Types with areas or tags. A request on the edge two areas share has two tags of the type, so
+   * requests are counted distinct: by a streaming pass over the primary key (request_id,
+   * area_type, area_key), which reads the index only and sorts nothing.
    */
   @SqlQuery(
       """
       with loaded as (select area_type, count(*) as areas, max(loaded_at) as loaded_at
                         from area group by area_type),
-           tagged as (select area_type, count(distinct request_id) as tagged_requests
-                        from service_request_area group by area_type)
+           tagged as (select area_type, count(*) as tagged_requests
+                        from (select distinct request_id, area_type from service_request_area) t
+                       group by area_type)
       select area_type, coalesce(loaded.areas, 0) as areas, loaded.loaded_at,
              coalesce(tagged.tagged_requests, 0) as tagged_requests
         from loaded full join tagged using (area_type)

@@ -64,10 +64,16 @@ public final class RefreshingAreaLocator implements AreaLocator, AutoCloseable {
 
   /** Reads the areas now, then keeps watching for changes until closed. */
   public static RefreshingAreaLocator start(Jdbi jdbi) {
-    RefreshingAreaLocator locator = new RefreshingAreaLocator(jdbi);
-    locator.refresh();
+    RefreshingAreaLocator locator = unscheduled(jdbi);
     long interval = INTERVAL.toMillis();
     locator.timer.scheduleWithFixedDelay(locator::tick, interval, interval, TimeUnit.MILLISECONDS);
+    return locator;
+  }
+
+  /** Reads the areas now and only when told to: for tests that decide when a refresh happens. */
+  static RefreshingAreaLocator unscheduled(Jdbi jdbi) {
+    RefreshingAreaLocator locator = new RefreshingAreaLocator(jdbi);
+    locator.refresh();
     return locator;
   }
 
