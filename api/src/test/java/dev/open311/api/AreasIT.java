@@ -130,10 +130,14 @@ class AreasIT {
     assertTrue(
         run("areas", "list").out().contains("\nward                         50 "),
         "wards unchanged");
-    assertEquals(
-        2,
-        run("areas", "load", "--type", "Ward!", "--key-property", "zone", bad.toString())
-            .exitCode());
+    CliIT.Run badType =
+        run("areas", "load", "--type", "Ward!", "--key-property", "zone", bad.toString());
+    assertEquals(2, badType.exitCode());
+    assertTrue(badType.err().contains("area type Ward! is not valid"), badType.err());
+    CliIT.Run missing =
+        run("areas", "load", "--type", "ward", "--key-property", "ward", "no-such.geojson");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("cannot read the file no-such.geojson"), missing.err());
   }
 
   @Test

@@ -81,6 +81,9 @@ public final class AreasCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       AreaFile areaFile = new AreaFile(type, keyProperty, nameProperty, fix);
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        throw new IllegalArgumentException("cannot read the file " + file);
+      }
       PrintWriter err = spec.commandLine().getErr();
       try (Storage storage = Storage.open(database.config());
           InputStream in = Files.newInputStream(file)) {
