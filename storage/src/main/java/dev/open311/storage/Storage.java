@@ -2,14 +2,17 @@ package dev.open311.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.open311.spec.port.ApiKeys;
+import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.Migrations;
 import dev.open311.storage.repository.PostgresApiKeys;
+import dev.open311.storage.repository.PostgresAreas;
 import dev.open311.storage.repository.PostgresCatalog;
 import dev.open311.storage.repository.PostgresServiceRequests;
+import dev.open311.storage.repository.RefreshingAreaLocator;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The storage module as the api module sees it: open it once with a {@link DatabaseConfig}, take
- * the three ports, close it on shutdown. Opening starts (or attaches to) the embedded PostgreSQL
+ * the ports, close it on shutdown. Opening starts (or attaches to) the embedded PostgreSQL
  * when no JDBC URL is given, opens the pool and applies pending migrations.
  */
 public final class Storage implements AutoCloseable {
@@ -32,6 +35,8 @@ public final class Storage implements AutoCloseable {
   private final Catalog catalog;
   private final ServiceRequests serviceRequests;
   private final ApiKeys apiKeys;
+  private final RefreshingAreaLocator areaLocator;
+  private final Areas areas;
 
   private Storage(
       DatabaseConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Clock clock) {
@@ -43,8 +48,11 @@ public final class Storage implements AutoCloseable {
     // Debian builds append their package name: "15.18 (Debian 15.18-0+deb12u1)".
     this.description = description(config, embedded, version.split(" ")[0]);
     this.catalog = new PostgresCatalog(jdbi, clock);
-    this.serviceRequests = new PostgresServiceRequests(jdbi, clock);
+    // Filing tags each request from an in-memory index that follows loads made by any process.
+    this.areaLocator = RefreshingAreaLocator.start(jdbi);
+    this.serviceRequests = new PostgresServiceRequests(jdbi, clock, areaLocator);
     this.apiKeys = new PostgresApiKeys(jdbi, clock);
+    this.areas = new PostgresAreas(jdbi, clock, areaLocator);
   }
 
   public static Storage open(DatabaseConfig config) {
@@ -118,9 +126,19 @@ public final class Storage implements AutoCloseable {
     return apiKeys;
   }
 
+  /** Named areas (wards ...): loading boundaries, listing, re-tagging requests in bulk. */
+  public Areas areas() {
+    return areas;
+  }
+
   /** Where the data is, for the start-up log: never a password. */
   public String describe() {
     return description;
+  }
+
+  /** For this module's tests, which empty the tables behind the area index's back. */
+  void refreshAreas() {
+    areaLocator.refresh();
   }
 
   /** For this module's tests, which look at tables directly. */
@@ -128,12 +146,16 @@ public final class Storage implements AutoCloseable {
     return jdbi;
   }
 
-  /** Closes the pool, then stops the embedded PostgreSQL if this process started it. */
+  /**
+   * Stops watching for area loads, closes the pool, then stops the embedded PostgreSQL if this
+   * process started it.
+   */
   @Override
   public void close() {
     if (pool.isClosed()) {
       return;
     }
+    areaLocator.close();
     pool.close();
     if (embedded != null) {
       embedded.close();

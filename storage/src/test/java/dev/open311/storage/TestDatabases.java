@@ -84,6 +84,8 @@ public final class TestDatabases {
                       .list();
               handle.execute("truncate " + String.join(", ", tables) + " restart identity");
             });
+    // Filing must not go on tagging with the areas just deleted.
+    storage.refreshAreas();
   }
 
   /** The storage's own connection, for tests that look at tables directly. */

@@ -41,6 +41,7 @@ public final class Open311Server implements AutoCloseable {
     try {
       if (config.loadDemoCatalog() && storage.catalog().isEmpty()) {
         loadDemoCatalog(storage);
+        DemoAreas.load(storage);
       }
       Server jetty = jetty(config, storage);
       jetty.start();

@@ -1,0 +1,132 @@
+package dev.open311.storage.repository;
+
+import dev.open311.spec.port.Areas.RetagProgress;
+import dev.open311.spec.port.Areas.RetagReport;
+import dev.open311.storage.geo.AreaIndex;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Re-tags requests with coordinates for some types, inside the caller's transaction: requests are
+ * read in id order a batch at a time (a primary-key range scan: almost every request is in some
+ * area, so a spatial pre-filter would read the same rows at more cost) and handed to an {@link
+ * AreaTagWriter}. Tags of requests without coordinates are left alone: they came from elsewhere,
+ * e.g. an import's ward column.
+ */
+final class AreaRetag {
+
+  static final int BATCH = 50_000;
+
+  /** Beyond this many recently changed requests, re-tagging them all is the cheaper path. */
+  private static final int CHANGED_AT_MOST = 4 * BATCH;
+
+  private AreaRetag() {}
+
+  /** Re-tags every request with coordinates. */
+  static RetagReport all(
+      Handle handle, AreaIndex index, Collection<String> types, RetagProgress progress) {
+    long started = System.nanoTime();
+    String[] typeArray = types.toArray(String[]::new);
+    AreaTagWriter writer = new AreaTagWriter(handle, index, typeArray);
+    long[] range =
+        handle
+            .createQuery("select coalesce(min(id), 0), coalesce(max(id), 0) from service_request")
+            .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            .one();
+    // A type loaded for the first time has no tags to compare with: write them straight.
+    boolean compare =
+        handle
+            .createQuery(
+                "select exists (select 1 from service_request_area where area_type = any(:types))")
+            .bind("types", typeArray)
+            .mapTo(Boolean.class)
+            .one();
+    long after = range[0] - 1;
+    Batch batch;
+    while ((batch = nextBatch(handle, after)).size() > 0) {
+      writer.write(batch.ids(), batch.longitudes(), batch.latitudes(), batch.size(), compare);
+      after = batch.ids()[batch.size() - 1];
+      progress.update(
+          writer.requests(), (after - range[0] + 1) / (double) (range[1] - range[0] + 1));
+    }
+    return report(writer, started);
+  }
+
+  /**
+   * Re-tags the requests written by transactions that had not finished when {@code xmin} was the
+   * oldest one running: the ones a server may have tagged with boundaries it no longer holds.
+   */
+  static RetagReport changedSince(
+      Handle handle, AreaIndex index, Collection<String> types, long xmin) {
+    long started = System.nanoTime();
+    // jurisdiction_id leads the change index; the jurisdictions are few.
+    String changed =
+        """
+          from service_request
+         where jurisdiction_id in (select jurisdiction_id from jurisdiction)
+           and change_xid >= :xmin::text::xid8 and location is not null
+        """;
+    long count =
+        handle.createQuery("select count(*) " + changed).bind("xmin", xmin).mapTo(Long.class).one();
+    if (count > CHANGED_AT_MOST) {
+      return all(handle, index, types, RetagProgress.NONE);
+    }
+    Batch batch =
+        handle
+            .createQuery("select id, location[0], location[1] " + changed + " order by id")
+            .bind("xmin", xmin)
+            .scanResultSet((results, ctx) -> Batch.read(results.get(), (int) count));
+    AreaTagWriter writer = new AreaTagWriter(handle, index, types.toArray(String[]::new));
+    writer.write(batch.ids(), batch.longitudes(), batch.latitudes(), batch.size(), true);
+    return report(writer, started);
+  }
+
+  private static Batch nextBatch(Handle handle, long after) {
+    return handle
+        .createQuery(
+            """
+            select id, location[0], location[1] from service_request
+             where id > :after and location is not null
+             order by id limit :limit
+            """)
+        .bind("after", after)
+        .bind("limit", BATCH)
+        .scanResultSet((results, ctx) -> Batch.read(results.get(), BATCH));
+  }
+
+  private static RetagReport report(AreaTagWriter writer, long startedNanos) {
+    return new RetagReport(
+        writer.requests(),
+        writer.tagged(),
+        writer.changed(),
+        (System.nanoTime() - startedNanos) / 1e9);
+  }
+
+  /** Requests as parallel arrays: no object per row on a path that sees ten million. */
+  private record Batch(long[] ids, double[] longitudes, double[] latitudes, int size) {
+
+    /** Every row of the results; {@code expected} sizes the arrays, which grow if need be. */
+    static Batch read(ResultSet results, int expected) throws SQLException {
+      int capacity = Math.max(expected, 16);
+      long[] ids = new long[capacity];
+      double[] longitudes = new double[capacity];
+      double[] latitudes = new double[capacity];
+      int size = 0;
+      while (results.next()) {
+        if (size == ids.length) {
+          ids = Arrays.copyOf(ids, size * 2);
+          longitudes = Arrays.copyOf(longitudes, size * 2);
+          latitudes = Arrays.copyOf(latitudes, size * 2);
+        }
+        ids[size] = results.getLong(1);
+        longitudes[size] = results.getDouble(2);
+        latitudes[size] = results.getDouble(3);
+        size++;
+      }
+      return new Batch(ids, longitudes, latitudes, size);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package dev.open311.storage.repository;
+
+import static dev.open311.storage.geo.GeoJson.stream;
+import static dev.open311.storage.repository.TestAreas.CITY_HALL;
+import static dev.open311.storage.repository.TestAreas.EAST;
+import static dev.open311.storage.repository.TestAreas.NORTH_SOUTH;
+import static dev.open311.storage.repository.TestAreas.NO_COORDINATES;
+import static dev.open311.storage.repository.TestAreas.WARDS;
+import static dev.open311.storage.repository.TestAreas.WEST_EAST;
+import static dev.open311.storage.repository.TestAreas.file;
+import static dev.open311.storage.repository.TestAreas.tags;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.open311.spec.port.Areas;
+import dev.open311.spec.port.Areas.RetagProgress;
+import dev.open311.storage.SharedStorage;
+import dev.open311.storage.Storage;
+import dev.open311.storage.TestClock;
+import dev.open311.storage.TestDatabases;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Re-tagging: only changes written, tags from elsewhere kept, and the re-tag a server runs for what
+ * it filed while another process loaded new boundaries.
+ */
+@ExtendWith(SharedStorage.class)
+class AreaRetagIT {
+
+  private final Storage storage;
+  private final TestClock clock;
+  private final Areas areas;
+  private final Jdbi jdbi;
+
+  AreaRetagIT(Storage storage, TestClock clock) {
+    this.storage = storage;
+    this.clock = clock;
+    this.areas = storage.areas();
+    this.jdbi = TestDatabases.jdbi(storage);
+  }
+
+  @BeforeEach
+  void loadCatalog() {
+    storage.catalog().load(TestCatalogs.springfield());
+  }
+
+  @Test
+  void onlyTagsThatChangeAreWritten() throws IOException {
+    file(storage.serviceRequests(), CITY_HALL);
+    file(storage.serviceRequests(), EAST);
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+
+    assertEquals(0, areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE).retag().changedTags());
+    assertEquals(
+        4,
+        areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE).retag().changedTags(),
+        "two tags removed, two added");
+  }
+
+  @Test
+  void deletingARequestDeletesItsTags() throws IOException {
+    String cityHall = file(storage.serviceRequests(), CITY_HALL);
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+
+    jdbi.useHandle(
+        h -> h.execute("delete from service_request where service_request_id = ?", cityHall));
+
+    long tags =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("select count(*) from service_request_area").mapTo(Long.class).one());
+    assertEquals(0, tags);
+  }
+
+  @Test
+  void tagsOfRequestsWithoutCoordinatesSurviveAReloadButNotADelete() throws IOException {
+    String addressOnly = file(storage.serviceRequests(), NO_COORDINATES);
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "insert into service_request_area select id, 'ward', '5' from service_request"
+                    + " where service_request_id = ?",
+                addressOnly));
+
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    assertEquals(List.of("ward 5"), tags(jdbi, addressOnly), "an imported ward is kept");
+
+    assertTrue(areas.delete("ward"));
+    assertEquals(List.of(), tags(jdbi, addressOnly));
+    assertFalse(areas.delete("ward"), "nothing left to delete");
+  }
+
+  @Test
+  void retagRestoresTagsFromTheStoredBoundariesAndCanBeRerun() throws IOException {
+    String cityHall = file(storage.serviceRequests(), CITY_HALL);
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    jdbi.useHandle(h -> h.execute("delete from service_request_area"));
+    List<Double> fractions = new ArrayList<>();
+
+    Areas.RetagReport report = areas.retag("ward", (requests, fraction) -> fractions.add(fraction));
+    areas.retag(null, RetagProgress.NONE);
+
+    assertEquals(1, report.tagged());
+    assertEquals(List.of(1.0), fractions);
+    assertEquals(List.of("ward 1"), tags(jdbi, cityHall));
+    assertThrows(IllegalArgumentException.class, () -> areas.retag("beat", RetagProgress.NONE));
+    assertThrows(IllegalArgumentException.class, () -> areas.delete("Bad Type"));
+  }
+
+  @Test
+  void aServerHoldingOldBoundariesReTagsWhatItFiledOnceItSeesTheNewOnes() throws IOException {
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    // A second process: its own index, as a server running beside the CLI has.
+    try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
+      PostgresServiceRequests serverRequests = new PostgresServiceRequests(jdbi, clock, server);
+
+      areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
+      String filedMeanwhile = file(serverRequests, CITY_HALL);
+      assertEquals(
+          List.of("ward 1"), tags(jdbi, filedMeanwhile), "tagged with the boundaries it held");
+
+      assertTrue(server.refresh());
+      assertTrue(server.fixUp());
+
+      assertEquals(List.of("ward 7"), tags(jdbi, filedMeanwhile));
+      assertEquals(List.of("ward 7"), tags(jdbi, file(serverRequests, CITY_HALL)), "filed now");
+    }
+  }
+}
