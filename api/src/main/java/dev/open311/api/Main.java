@@ -2,6 +2,9 @@ package dev.open311.api;
 
 import dev.open311.api.cli.ApiKeyCommand;
 import dev.open311.api.cli.CatalogCommand;
+import dev.open311.api.cli.ExportCommand;
+import dev.open311.api.cli.GenerateCommand;
+import dev.open311.api.cli.ImportCommand;
 import dev.open311.api.cli.ServeCommand;
 import dev.open311.spec.catalog.CatalogFiles.InvalidCatalogException;
 import java.util.Set;
@@ -11,14 +14,21 @@ import picocli.CommandLine.Command;
 /**
  * The command line of the runnable jar. No subcommand means {@code serve}.
  *
- * <pre>java -jar api/target/open311-server.jar [serve|apikey|catalog] --help</pre>
+ * <pre>java -jar api/target/open311-server.jar [serve|apikey|catalog|import|export|generate] --help</pre>
  */
 @Command(
     name = "open311-server",
     mixinStandardHelpOptions = true,
     version = "open311-server 0.1.0",
     description = "An Open311 GeoReport v2 server on PostgreSQL.",
-    subcommands = {ServeCommand.class, ApiKeyCommand.class, CatalogCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ApiKeyCommand.class,
+      CatalogCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      GenerateCommand.class
+    })
 public final class Main {
 
   private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");

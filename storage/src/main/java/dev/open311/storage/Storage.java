@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.storage.bulk.BulkData;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.Migrations;
@@ -116,6 +117,11 @@ public final class Storage implements AutoCloseable {
 
   public ApiKeys apiKeys() {
     return apiKeys;
+  }
+
+  /** Bulk import, export and generation (the research feed and the CLI's bulk commands). */
+  public BulkData bulk() {
+    return new BulkData(jdbi);
   }
 
   /** Where the data is, for the start-up log: never a password. */

@@ -1,0 +1,209 @@
+package dev.open311.storage.bulk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * {@code import chicago-csv}: streams a Chicago data-portal export into the database in batches,
+ * each batch one transaction that also records how far the import has got. Hence:
+ *
+ * <ul>
+ *   <li>interrupted (Ctrl-C, a crash), it resumes after the last committed batch;
+ *   <li>run again on the same, unchanged file once finished, it is a no-op (unless restarted);
+ *   <li>a changed file (other size or modification time) is imported again from the start, which
+ *       is safe: rows are upserted on SR_NUMBER, never duplicated.
+ * </ul>
+ *
+ * Bad records are reported to the listener with their line number and skipped.
+ */
+public final class ChicagoCsvImport {
+
+  /**
+   * @param batchSize rows per transaction
+   * @param maxBatches stop (as if interrupted) after this many batches; 0 for no limit
+   * @param restart import from the first record even if this file was imported already
+   */
+  public record Options(int batchSize, int maxBatches, boolean restart) {
+    public static final Options DEFAULT = new Options(50_000, 0, false);
+
+    public Options {
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("the batch size must be at least 1");
+      }
+    }
+  }
+
+  /** Hears about bad rows and progress; called on the importing thread. */
+  public interface Listener {
+    void badRow(long line, String reason);
+
+    /** After each committed batch: rows imported so far and how far into the file. */
+    void progress(long rows, long bytesRead, long bytesTotal);
+  }
+
+  /**
+   * @param alreadyImported the unchanged file had been imported completely before: nothing done
+   * @param resumedAtLine the line this run started at (the first data line when not resumed)
+   * @param imported rows imported by this and earlier runs of this file version
+   * @param rejected bad rows, likewise
+   * @param finished false when stopped early by {@link Options#maxBatches}
+   */
+  public record Result(
+      boolean alreadyImported,
+      long resumedAtLine,
+      long imported,
+      long rejected,
+      int servicesCreated,
+      boolean finished) {}
+
+  private final Jdbi jdbi;
+
+  public ChicagoCsvImport(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  public Result run(Path file, String jurisdictionId, Options options, Listener listener)
+      throws IOException {
+    String source = file.toAbsolutePath().normalize().toString();
+    long size = Files.size(file);
+    OffsetDateTime modifiedAt =
+        OffsetDateTime.ofInstant(
+                Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.MICROS);
+    try (Handle handle = jdbi.open()) {
+      ZoneId zone = zone(handle, jurisdictionId);
+      ImportProgressDao progress = handle.attach(ImportProgressDao.class);
+      ImportProgressRow known = progress.find(source, jurisdictionId).orElse(null);
+      boolean sameFile = known != null && known.sameFile(size, modifiedAt);
+      if (sameFile && known.finishedAt() != null && !options.restart()) {
+        return new Result(true, known.nextLine(), known.rowsImported(), known.rowsRejected(), 0, true);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        CsvRecords header = new CsvRecords(in, 0, 1);
+        List<String> names = header.next();
+        if (names == null) {
+          throw new IllegalArgumentException(file + " is empty");
+        }
+        ChicagoRows rows = new ChicagoRows(names, zone);
+        ImportProgressRow from =
+            sameFile && !options.restart()
+                ? known
+                : new ImportProgressRow(source, jurisdictionId, size, modifiedAt,
+                    header.offset(), header.line(), 0, 0, null, null);
+        if (from != known) {
+          progress.start(from);
+        }
+        return new Batches(handle, progress, from, rows, options, listener, size).run(file);
+      }
+    }
+  }
+
+  private static ZoneId zone(Handle handle, String jurisdictionId) {
+    return handle
+        .createQuery("select time_zone from jurisdiction where jurisdiction_id = :j")
+        .bind("j", jurisdictionId)
+        .mapTo(String.class)
+        .findOne()
+        .map(ZoneId::of)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "there is no jurisdiction " + jurisdictionId + ": load a catalog first"));
+  }
+
+  /** One run over the file from the recorded position. */
+  private static final class Batches {
+    private final Handle handle;
+    private final ImportProgressDao progress;
+    private final ImportProgressRow from;
+    private final ChicagoRows rows;
+    private final Options options;
+    private final Listener listener;
+    private final long size;
+    private final ServiceIds services;
+    private long imported;
+    private long rejected;
+
+    Batches(Handle handle, ImportProgressDao progress, ImportProgressRow from, ChicagoRows rows,
+        Options options, Listener listener, long size) {
+      this.handle = handle;
+      this.progress = progress;
+      this.from = from;
+      this.rows = rows;
+      this.options = options;
+      this.listener = listener;
+      this.size = size;
+      this.services = new ServiceIds(handle, from.jurisdictionId());
+      this.imported = from.rowsImported();
+      this.rejected = from.rowsRejected();
+      ImportBatch.prepare(handle);
+    }
+
+    Result run(Path file) throws IOException {
+      try (FileChannel channel = FileChannel.open(file)) {
+        channel.position(from.nextOffset());
+        CsvRecords records =
+            new CsvRecords(Channels.newInputStream(channel), from.nextOffset(), from.nextLine());
+        // One row per public id within a batch: a later line of the same SR_NUMBER wins.
+        Map<String, ImportRow> batch = new LinkedHashMap<>();
+        long batchRejected = 0;
+        int batches = 0;
+        List<String> fields;
+        while ((fields = records.next()) != null) {
+          if (fields.size() == 1 && fields.get(0).isEmpty()) {
+            continue; // a blank line
+          }
+          try {
+            ImportRow row = rows.map(records.recordLine(), fields);
+            batch.put(row.serviceRequestId(), row);
+          } catch (BadRowException e) {
+            batchRejected++;
+            listener.badRow(records.recordLine(), e.getMessage());
+          }
+          if (batch.size() + batchRejected >= options.batchSize()) {
+            commit(batch, batchRejected, records, false);
+            batch.clear();
+            batchRejected = 0;
+            if (++batches == options.maxBatches()) {
+              return result(false);
+            }
+          }
+        }
+        commit(batch, batchRejected, records, true);
+        return result(true);
+      }
+    }
+
+    private void commit(Map<String, ImportRow> batch, long batchRejected, CsvRecords records,
+        boolean finished) throws IOException {
+      handle.useTransaction(
+          h -> {
+            if (!batch.isEmpty()) {
+              ImportBatch.write(h, from.jurisdictionId(), batch.values(), services);
+            }
+            progress.advance(from.source(), from.jurisdictionId(), records.offset(),
+                records.line(), batch.size(), batchRejected, finished);
+          });
+      imported += batch.size();
+      rejected += batchRejected;
+      listener.progress(imported, records.offset(), size);
+    }
+
+    private Result result(boolean finished) {
+      return new Result(false, from.nextLine(), imported, rejected, services.created(), finished);
+    }
+  }
+}
