@@ -46,7 +46,7 @@ class ExportResourceIT {
         .formParam("email", EMAIL).formParam("first_name", "Private").formParam("phone", "312-555-0199")
         .post("requests.json").then().statusCode(200);
     server.server().storage().bulk().generator(Clock.systemUTC())
-        .generate("cityofchicago.org", GENERATED, 5L, 1_000, done -> {});
+        .generate("cityofchicago.org", GENERATED, 5L, 1_000, 2, done -> {});
     total = GENERATED + 1;
     open = server.server().storage().serviceRequests().find(
         new dev.open311.spec.query.ServiceRequestQuery("cityofchicago.org", java.util.List.of(),
@@ -125,5 +125,8 @@ class ExportResourceIT {
         .get("export/requests.geojson").then().statusCode(400);
     given().queryParam("jurisdiction_id", "nowhere.example").get("export/requests.csv").then()
         .statusCode(404);
+    given().get("export/requests.json").then().statusCode(404)
+        .contentType("application/json; charset=utf-8")
+        .body("[0].description", org.hamcrest.Matchers.containsString(".csv, .ndjson or .geojson"));
   }
 }

@@ -38,6 +38,12 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Requests per transaction (default ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(
+      names = "--workers",
+      defaultValue = "2",
+      description = "Batches made at once, each on its own connection (default ${DEFAULT-VALUE}).")
+  int workers;
+
   @Mixin DatabaseOptions database;
   @Spec CommandSpec spec;
 
@@ -60,6 +66,7 @@ public final class GenerateCommand implements Callable<Integer> {
                   requests,
                   seed,
                   batchSize,
+                  workers,
                   done -> progress.update(done, done / (double) requests));
       progress.finish(made);
       spec.commandLine()

@@ -3,6 +3,7 @@ package dev.open311.api.resource;
 import dev.open311.api.format.Format;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.api.param.ExportParameters;
+import dev.open311.spec.error.NotFoundException;
 import dev.open311.spec.export.ExportFilter;
 import dev.open311.spec.export.ExportFormat;
 import dev.open311.spec.export.ExportWriter;
@@ -58,5 +59,12 @@ public final class ExportResource {
           }
         };
     return Response.ok(body, format.mediaType()).build();
+  }
+
+  /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
+  @GET
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  public Response notAFeedFormat() {
+    throw new NotFoundException("the export is served as .csv, .ndjson or .geojson");
   }
 }

@@ -31,7 +31,10 @@ final class GeneratorSql {
                random() as u_text, random() as u_address, random() as u_update
           from generate_series(1, :n)
       ), placed as (
-        select d.*, min(id) over () as first_id,
+        select d.*,
+               -- An earlier request of this same statement, so the parent exists once it commits.
+               case when u_dup < 0.03 then
+                 lag(id, 1 + floor(u_dup_back * 500)::int) over (order by id) end as parent_id,
                least(((:today::date - day_back) + make_interval(hours => hour)
                        + u_minute * interval '1 hour') at time zone :tz,
                      :now::timestamptz - interval '1 minute') as requested_at,
@@ -69,9 +72,7 @@ final class GeneratorSql {
                end,
                case when u_address < 0.75 then (:zips::text[])[1 + floor(u_address * 104729)::int %% %4$d] end,
                lat, long, point(long, lat), (:channels::text[])[channel],
-               u_dup < 0.03 and id > first_id,
-               case when u_dup < 0.03 and id > first_id then
-                 greatest(first_id, id - 1 - floor(u_dup_back * 500)::bigint)::text end,
+               parent_id is not null, parent_id::text,
                closed_at
           from made
         returning id, requested_at, closed_at)
