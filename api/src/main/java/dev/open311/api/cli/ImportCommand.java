@@ -59,6 +59,12 @@ public final class ImportCommand implements Runnable {
         description = "Import the file from its first row even if it was imported before.")
     boolean restart;
 
+    @Option(
+        names = "--workers",
+        defaultValue = "2",
+        description = "Batches written at once, each on its own connection (default ${DEFAULT-VALUE}).")
+    int workers;
+
     // Stops after this many batches as if interrupted; for tests of resuming.
     @Option(names = "--max-batches", hidden = true, defaultValue = "0")
     int maxBatches;
@@ -83,7 +89,7 @@ public final class ImportCommand implements Runnable {
                 .run(
                     file,
                     jurisdiction,
-                    new ChicagoCsvImport.Options(batchSize, maxBatches, restart),
+                    new ChicagoCsvImport.Options(batchSize, maxBatches, restart, workers),
                     new ChicagoCsvImport.Listener() {
                       @Override
                       public void badRow(long line, String reason) {

@@ -31,13 +31,14 @@ public final class ChicagoCsvImport {
    * @param batchSize rows per transaction
    * @param maxBatches stop (as if interrupted) after this many batches; 0 for no limit
    * @param restart import from the first record even if this file was imported already
+   * @param workers batches written at once, each on its own connection
    */
-  public record Options(int batchSize, int maxBatches, boolean restart) {
-    public static final Options DEFAULT = new Options(50_000, 0, false);
+  public record Options(int batchSize, int maxBatches, boolean restart, int workers) {
+    public static final Options DEFAULT = new Options(50_000, 0, false, 2);
 
     public Options {
-      if (batchSize < 1) {
-        throw new IllegalArgumentException("the batch size must be at least 1");
+      if (batchSize < 1 || workers < 1) {
+        throw new IllegalArgumentException("the batch size and the workers must be at least 1");
       }
     }
   }
@@ -102,7 +103,9 @@ public final class ChicagoCsvImport {
         if (from != known) {
           progress.start(from);
         }
-        return new ImportRun(handle, progress, from, rows, options, listener, size).run(file);
+        ServiceIds services = new ServiceIds(handle, jurisdictionId);
+        return new ImportRun(jdbi, progress, services, from, rows, options, listener, size)
+            .run(file);
       }
     }
   }

@@ -3,8 +3,10 @@ package dev.open311.storage.bulk;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
-import java.util.Collection;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -89,7 +91,6 @@ final class ImportBatch {
         cross join lateral (values ('ward', s.ward), ('community_area', s.community_area),
                                    ('police_district', s.police_district)) t(area_type, area_key)
        where t.area_key is not null
-      on conflict do nothing
       """;
 
   private static final String NOTES =
@@ -105,34 +106,55 @@ final class ImportBatch {
 
   private ImportBatch() {}
 
-  /** Creates the session's staging tables; once per connection. */
-  static void prepare(Handle handle) {
-    handle.createScript(CREATE_STAGING).execute();
+  /**
+   * Writes the rows (one per public id; {@code serviceIds} parallel to them) in a transaction of
+   * its own, on a connection of its own. A deadlock with another batch upserting the same public
+   * id in the other order is retried.
+   */
+  static void write(Jdbi jdbi, String jurisdictionId, List<ImportRow> rows, long[] serviceIds)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Handle handle = jdbi.open()) {
+        handle.createScript(CREATE_STAGING).execute();
+        handle.useTransaction(h -> write(h, jurisdictionId, rows, serviceIds));
+        return;
+      } catch (JdbiException e) {
+        if (attempt == 3 || !isDeadlock(e)) {
+          throw e;
+        }
+      }
+    }
   }
 
-  /**
-   * Writes the rows (one per public id) in the handle's open transaction.
-   *
-   * @return the number of requests inserted or changed
-   */
-  static int write(
-      Handle handle, String jurisdictionId, Collection<ImportRow> rows, ServiceIds services)
-      throws IOException {
-    copy(handle, rows, services);
+  private static boolean isDeadlock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void write(Handle handle, String jurisdictionId, List<ImportRow> rows,
+      long[] serviceIds) throws IOException {
+    copy(handle, rows, serviceIds);
     handle.createUpdate(UPSERT).bind("jurisdictionId", jurisdictionId).execute();
     handle.createScript(FORGET_CHANGED).execute();
     handle.execute(AREAS);
     handle.execute(NOTES);
-    return handle.createQuery("select count(*) from import_keys").mapTo(int.class).one();
   }
 
-  private static void copy(Handle handle, Collection<ImportRow> rows, ServiceIds services)
+  private static void copy(Handle handle, List<ImportRow> rows, long[] serviceIds)
       throws IOException {
     CopyText copy = new CopyText();
-    for (ImportRow row : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      ImportRow row = rows.get(i);
       copy.number(row.line())
           .text(row.serviceRequestId())
-          .number(services.id(row))
+          .number(serviceIds[i])
           .text(row.serviceCode())
           .text(row.status())
           .text(row.statusNotes())

@@ -80,7 +80,7 @@ class ChicagoCsvImportIT {
     assertTrue(again.badLines.isEmpty());
 
     ChicagoCsvImport.Result restarted =
-        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50_000, 0, true),
+        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50_000, 0, true, 2),
             new BulkFixtures.Recorder());
     assertFalse(restarted.alreadyImported());
     assertEquals(GOOD, count(storage, "select count(*) from service_request"));
@@ -128,7 +128,7 @@ class ChicagoCsvImportIT {
   void anInterruptedImportResumesAfterItsLastCommittedBatch() throws IOException {
     BulkFixtures.Recorder first = new BulkFixtures.Recorder();
     ChicagoCsvImport.Result stopped =
-        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50, 2, false), first);
+        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50, 2, false, 2), first);
     assertFalse(stopped.finished());
     // Two batches of 50 records: rows 1-100, of which rows 7, 27, 47, 67 and 87 are bad.
     assertEquals(95, stopped.imported());
@@ -137,7 +137,7 @@ class ChicagoCsvImportIT {
 
     BulkFixtures.Recorder second = new BulkFixtures.Recorder();
     ChicagoCsvImport.Result resumed =
-        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50, 0, false), second);
+        run(BulkFixtures.sample(), new ChicagoCsvImport.Options(50, 0, false, 3), second);
     assertTrue(resumed.finished());
     assertEquals(103, resumed.resumedAtLine(), "row 101 is on line 103 (row 50 spans two lines)");
     assertEquals(BAD_LINES.subList(5, BAD_LINES.size()), second.badLines);
