@@ -1,6 +1,8 @@
--- Bulk import bookkeeping: how far each import of a file has got. The row is written in the same
--- transaction as each batch, so after an interruption (Ctrl-C, a crash) the import resumes just
--- after the last committed batch, and a finished import of an unchanged file is not redone.
+-- Bulk import bookkeeping: how far each import of a file has got. The row advances, in file
+-- order, as soon as a batch and all before it have committed, so after an interruption (Ctrl-C,
+-- a crash) the import resumes after the last recorded batch (a batch committed but not yet
+-- recorded is written again, which changes nothing), and a finished import of an unchanged file
+-- is not redone.
 create table import_progress (
   -- The file's absolute path; with its size and modification time it identifies one version.
   source           text not null,

@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code import chicago-csv}: streams a Chicago data-portal export into the database in batches,
- * each batch one transaction that also records how far the import has got. Hence:
+ * each batch one transaction, and records in {@code import_progress} how far the import has got
+ * (see {@link ImportRun}). Hence:
  *
  * <ul>
  *   <li>interrupted (Ctrl-C, a crash), it resumes after the last committed batch;

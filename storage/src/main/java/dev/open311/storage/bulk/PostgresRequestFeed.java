@@ -6,6 +6,7 @@ import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Status;
 import java.io.IOException;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -15,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * The research feed from PostgreSQL through a server-side cursor: inside a read-only transaction
@@ -65,10 +69,21 @@ public final class PostgresRequestFeed implements RequestFeed {
             .mapTo(String.class)
             .findOne()
             .map(ZoneId::of)
-            .orElseThrow(
-                () -> new NotFoundException("jurisdiction " + filter.jurisdictionId() + " is unknown"));
+            .orElseThrow(() -> NotFoundException.jurisdiction(filter.jurisdictionId()));
     ResultIterable<ExportedRequest> rows =
-        query(handle, filter).setFetchSize(FETCH_SIZE).map((rs, ctx) -> map(rs, zone));
+        query(handle, filter)
+            .setFetchSize(FETCH_SIZE)
+            // Binary transfer from the first execution: timestamps and numbers then arrive as
+            // machine values instead of text the driver has to parse, row after row.
+            .addCustomizer(
+                new StatementCustomizer() {
+                  @Override
+                  public void beforeExecution(PreparedStatement statement, StatementContext ctx)
+                      throws SQLException {
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                  }
+                })
+            .map((rs, ctx) -> map(rs, zone));
     long count = 0;
     try (ResultIterator<ExportedRequest> iterator = rows.iterator()) {
       while (iterator.hasNext()) {
