@@ -150,8 +150,8 @@ public final class PostgresRequestFeed implements RequestFeed {
         rs.getString(12),
         rs.getString(13),
         rs.getString(14),
-        rs.getObject(15, Double.class),
-        rs.getObject(16, Double.class),
+        number(rs, 15),
+        number(rs, 16),
         rs.getString(17),
         rs.getString(18),
         rs.getBoolean(19),
@@ -165,5 +165,10 @@ public final class PostgresRequestFeed implements RequestFeed {
   private static OffsetDateTime inZone(ResultSet rs, int column, ZoneId zone) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.atZoneSameInstant(zone).toOffsetDateTime();
+  }
+
+  private static Double number(ResultSet rs, int column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
   }
 }
