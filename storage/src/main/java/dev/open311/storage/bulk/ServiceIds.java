@@ -5,7 +5,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The service keys of one jurisdiction by code, creating a service the first time an import meets
+ * The service keys of one jurisdiction by code, for the importing thread only, creating a service
+ * the first time an import meets
  * a code the catalog lacks: realtime, no attributes, named after SR_TYPE, with OWNER_DEPARTMENT as
  * its agency. A catalog service keeps its own name and agency.
  */
@@ -26,7 +27,10 @@ final class ServiceIds {
         .forEach(e -> ids.put(e.getKey(), e.getValue()));
   }
 
-  /** The row's service key; creates the service, in the caller's transaction, when missing. */
+  /**
+   * The row's service key; creates the service when missing, committed at once (a service left
+   * behind by an interrupted import is harmless: the next run uses it).
+   */
   long id(ImportRow row) {
     Long id = ids.get(row.serviceCode());
     if (id == null) {

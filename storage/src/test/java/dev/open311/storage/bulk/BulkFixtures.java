@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** A small Chicago catalog, the sample export, and counting helpers for the bulk tests. */
 final class BulkFixtures {
@@ -91,10 +90,6 @@ final class BulkFixtures {
     @Override
     public void progress(long rows, long bytesRead, long bytesTotal) {
       progressCalls++;
-    }
-
-    Stream<String> reasonStream() {
-      return reasons.stream();
     }
   }
 }
