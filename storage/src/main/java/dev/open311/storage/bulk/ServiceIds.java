@@ -6,9 +6,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The service keys of one jurisdiction by code, for the importing thread only, creating a service
- * the first time an import meets
- * a code the catalog lacks: realtime, no attributes, named after SR_TYPE, with OWNER_DEPARTMENT as
- * its agency. A catalog service keeps its own name and agency.
+ * the first time an import meets a code the catalog lacks: realtime, no attributes, named after
+ * SR_TYPE, with OWNER_DEPARTMENT as its agency. A catalog service keeps its own name and agency.
  */
 final class ServiceIds {
 
