@@ -77,6 +77,20 @@ public final class ExportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      try (Interruption interruption =
+          new Interruption(spec.commandLine().getErr(), "the output is incomplete")) {
+        try {
+          return execute();
+        } catch (RuntimeException | IOException e) {
+          if (interruption.happened()) {
+            return 130;
+          }
+          throw e;
+        }
+      }
+    }
+
+    private Integer execute() throws IOException {
       ExportFormat exportFormat =
           ExportFormat.parse(format)
               .orElseThrow(() -> new IllegalArgumentException(

@@ -49,6 +49,22 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (Interruption interruption =
+        new Interruption(
+            spec.commandLine().getErr(),
+            "the batches committed so far are kept; a new run adds --requests more")) {
+      try {
+        return execute();
+      } catch (RuntimeException e) {
+        if (interruption.happened()) {
+          return 130;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private Integer execute() {
     if (requests < 1) {
       throw new IllegalArgumentException("--requests must be at least 1");
     }

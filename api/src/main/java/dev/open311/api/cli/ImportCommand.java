@@ -74,6 +74,22 @@ public final class ImportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      try (Interruption interruption =
+          new Interruption(
+              spec.commandLine().getErr(),
+              "run the same command again to resume after the last recorded batch")) {
+        try {
+          return execute();
+        } catch (RuntimeException | IOException e) {
+          if (interruption.happened()) {
+            return 130;
+          }
+          throw e;
+        }
+      }
+    }
+
+    private Integer execute() throws IOException {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException(file + " is not a file");
       }
