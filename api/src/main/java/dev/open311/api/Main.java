@@ -3,6 +3,9 @@ package dev.open311.api;
 import dev.open311.api.cli.ApiKeyCommand;
 import dev.open311.api.cli.AreasCommand;
 import dev.open311.api.cli.CatalogCommand;
+import dev.open311.api.cli.ExportCommand;
+import dev.open311.api.cli.GenerateCommand;
+import dev.open311.api.cli.ImportCommand;
 import dev.open311.api.cli.ServeCommand;
 import dev.open311.spec.catalog.CatalogFiles.InvalidCatalogException;
 import java.util.Set;
@@ -12,7 +15,7 @@ import picocli.CommandLine.Command;
 /**
  * The command line of the runnable jar. No subcommand means {@code serve}.
  *
- * <pre>java -jar api/target/open311-server.jar [serve|apikey|catalog|areas] --help</pre>
+ * <pre>java -jar api/target/open311-server.jar [serve|apikey|catalog|areas|import|export|generate] --help</pre>
  */
 @Command(
     name = "open311-server",
@@ -23,7 +26,10 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ApiKeyCommand.class,
       CatalogCommand.class,
-      AreasCommand.class
+      AreasCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
+      GenerateCommand.class
     })
 public final class Main {
 

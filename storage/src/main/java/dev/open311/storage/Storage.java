@@ -5,6 +5,7 @@ import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.storage.bulk.BulkData;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.Migrations;
@@ -129,6 +130,11 @@ public final class Storage implements AutoCloseable {
   /** Named areas (wards ...): loading boundaries, listing, re-tagging requests in bulk. */
   public Areas areas() {
     return areas;
+  }
+
+  /** Bulk import, export and generation (the research feed and the CLI's bulk commands). */
+  public BulkData bulk() {
+    return new BulkData(jdbi);
   }
 
   /** Where the data is, for the start-up log: never a password. */

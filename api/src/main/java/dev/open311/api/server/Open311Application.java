@@ -9,12 +9,14 @@ import dev.open311.api.format.CorsFilter;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.api.format.XmlDocumentWriter;
 import dev.open311.api.resource.DiscoveryResource;
+import dev.open311.api.resource.ExportResource;
 import dev.open311.api.resource.OpenApiResource;
 import dev.open311.api.resource.ServiceRequestResource;
 import dev.open311.api.resource.ServiceRequestsResource;
 import dev.open311.api.resource.ServiceResource;
 import dev.open311.api.resource.ServicesResource;
 import dev.open311.api.resource.TokenResource;
+import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.format.Open311Mappers;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Catalog;
@@ -47,11 +49,14 @@ public final class Open311Application {
       Catalog catalog,
       ServiceRequests serviceRequests,
       ApiKeys apiKeys,
+      RequestFeed requestFeed,
       Clock clock,
       String endpointType) {
     ResourceConfig config = new ResourceConfig();
     RESOURCES.forEach(config::register);
     config.register(OpenApiResource.class);
+    // The bulk research feed: not a GeoReport v2 endpoint, so not in RESOURCES (the OpenAPI list).
+    config.register(ExportResource.class);
     config.register(new JacksonJsonProvider(Open311Mappers.json()));
     config.register(new XmlDocumentWriter(Open311Mappers.xml()));
     config.register(FormatSuffixFilter.class);
@@ -67,6 +72,7 @@ public final class Open311Application {
             bind(catalog).to(Catalog.class);
             bind(serviceRequests).to(ServiceRequests.class);
             bind(apiKeys).to(ApiKeys.class);
+            bind(requestFeed).to(RequestFeed.class);
             bind(clock).to(Clock.class);
             bind(new EndpointType(endpointType)).to(EndpointType.class);
           }

@@ -124,6 +124,7 @@ public final class Open311Server implements AutoCloseable {
                     storage.catalog(),
                     storage.serviceRequests(),
                     storage.apiKeys(),
+                    storage.bulk().feed(),
                     Clock.systemUTC(),
                     config.endpointType()))),
         "/*");

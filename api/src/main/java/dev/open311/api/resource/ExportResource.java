@@ -1,0 +1,70 @@
+package dev.open311.api.resource;
+
+import dev.open311.api.format.Format;
+import dev.open311.api.format.FormatSuffixFilter;
+import dev.open311.api.param.ExportParameters;
+import dev.open311.spec.error.NotFoundException;
+import dev.open311.spec.export.ExportFilter;
+import dev.open311.spec.export.ExportFormat;
+import dev.open311.spec.export.ExportWriter;
+import dev.open311.spec.export.RequestFeed;
+import dev.open311.spec.model.Jurisdiction;
+import dev.open311.spec.port.Catalog;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The research feed: every request matching the filters, streamed as CSV, NDJSON or GeoJSON with
+ * no cap and no 90-day window, in constant memory, never with personal data. Filters are checked
+ * before the first byte is sent, so a bad one is a 400 Open311 error.
+ *
+ * <pre>
+ * curl 'http://localhost:8080/open311/v2/export/requests.csv?service_code=PHF&amp;status=closed'
+ * curl 'http://localhost:8080/open311/v2/export/requests.ndjson?updated_after=2026-01-01'
+ * curl 'http://localhost:8080/open311/v2/export/requests.geojson?start_date=2026-11-01'
+ * </pre>
+ */
+@Path(FormatSuffixFilter.BASE_PATH + "export/requests")
+@Singleton
+public final class ExportResource {
+
+  private final Catalog catalog;
+  private final RequestFeed feed;
+
+  @Inject
+  public ExportResource(Catalog catalog, RequestFeed feed) {
+    this.catalog = catalog;
+    this.feed = feed;
+  }
+
+  @GET
+  @Produces({Format.CSV_TYPE, Format.NDJSON_TYPE, Format.GEOJSON_TYPE})
+  public Response export(@Context UriInfo uri, @Context ContainerRequestContext request) {
+    Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
+    ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters());
+    Format format = Format.of(request);
+    ExportFormat exportFormat = ExportFormat.valueOf(format.name());
+    StreamingOutput body =
+        out -> {
+          try (ExportWriter writer = exportFormat.writer(out)) {
+            feed.stream(filter, writer);
+          }
+        };
+    return Response.ok(body, format.mediaType()).build();
+  }
+
+  /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
+  @GET
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  public Response notAFeedFormat() {
+    throw new NotFoundException("the export is served as .csv, .ndjson or .geojson");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.open311.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** import, export and generate on the command line, against a real PostgreSQL. */
+class BulkCliIT {
+
+  private static final Path SAMPLE =
+      Path.of("../storage/src/test/resources/bulk/chicago-311-sample.csv");
+
+  @org.junit.jupiter.api.io.TempDir static Path dataDir;
+
+  @BeforeAll
+  static void emptyDatabase() {
+    ExternalTestDatabase.reset();
+  }
+
+  private static CliIT.Run run(String... args) {
+    return CliIT.run(args);
+  }
+
+  /** The database options: this class's own embedded directory, or the external test database. */
+  private static String[] withDb(String... args) {
+    String url = System.getenv("OPEN311_TEST_DB_URL");
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    if (url == null || url.isBlank()) {
+      all.addAll(List.of("--data-dir", dataDir.toString()));
+    } else {
+      all.addAll(List.of("--db", url,
+          "--db-user", String.valueOf(System.getenv("OPEN311_TEST_DB_USER")),
+          "--db-password", String.valueOf(System.getenv("OPEN311_TEST_DB_PASSWORD"))));
+    }
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void importReportsBadLinesResumesAndExportsTheRows(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path copy = Files.copy(SAMPLE, dir.resolve("sample.csv"));
+    CliIT.Run stopped = run(withDb("import", "chicago-csv", copy.toString(),
+        "--batch-size", "100", "--max-batches", "1"));
+    assertEquals(0, stopped.exitCode(), stopped.err());
+    assertTrue(stopped.err().contains("line 8: CREATED_DATE is not a date: yesterday (skipped)"),
+        stopped.err());
+    assertTrue(stopped.out().contains("stopped early"), stopped.out());
+
+    CliIT.Run resumed = run(withDb("import", "chicago-csv", copy.toString()));
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertTrue(resumed.err().contains("line 189: LATITUDE 95.5 is out of range (skipped)"),
+        resumed.err());
+    assertTrue(resumed.err().contains("rows/s"), "a progress line: " + resumed.err());
+    assertTrue(resumed.out().contains("190 rows imported, 10 bad rows skipped"), resumed.out());
+    assertTrue(resumed.out().contains("resumed at line 103"), resumed.out());
+
+    CliIT.Run again = run(withDb("import", "chicago-csv", copy.toString()));
+    assertTrue(again.out().contains("was imported already"), again.out());
+
+    Path csv = dir.resolve("out.csv");
+    CliIT.Run export = run(withDb("export", "requests", "--format", "csv", "--output",
+        csv.toString(), "--service-code", "SGA,SFD", "--status", "closed"));
+    assertEquals(0, export.exitCode(), export.err());
+    List<String> lines = Files.readAllLines(csv);
+    assertTrue(lines.get(0).startsWith("service_request_id,status,status_notes,service_name"));
+    assertTrue(lines.size() > 10, "some closed rat and street light requests: " + lines.size());
+    lines.stream().skip(1).forEach(line -> assertTrue(
+        line.contains(",closed,") && (line.contains(",SGA,") || line.contains(",SFD,")), line));
+
+    CliIT.Run ndjson = run(withDb("export", "requests", "--format", "ndjson",
+        "--start-date", "2023-01-01", "--end-date", "2023-02-01"));
+    assertEquals(0, ndjson.exitCode(), ndjson.err());
+    ndjson.out().lines().forEach(line ->
+        assertTrue(line.contains("\"requested_datetime\":\"2023-01"), line));
+
+    CliIT.Run bad = run(withDb("export", "requests", "--format", "xlsx"));
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("--format xlsx: use csv, ndjson or geojson"), bad.err());
+  }
+
+  @Test
+  void generateAddsTheRequestsAskedFor() {
+    CliIT.Run generate = run(withDb("generate", "--requests", "2500", "--seed", "9",
+        "--batch-size", "1000"));
+    assertEquals(0, generate.exitCode(), generate.err());
+    assertTrue(generate.out().contains("generated 2,500 requests in cityofchicago.org"),
+        generate.out());
+    assertTrue(generate.err().contains("generated 2,500 rows"), generate.err());
+  }
+}

@@ -1,0 +1,185 @@
+package dev.open311.storage.bulk;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Writes one batch of imported rows, inside the caller's transaction: COPY into a temporary
+ * staging table, then one set-based statement per table. Requests are upserted on their public id
+ * (an unchanged row is not rewritten, so its harvest position does not move); a changed one has
+ * its import-owned notes and area tags replaced. Never touches {@code service_request_contact}.
+ */
+final class ImportBatch {
+
+  static final String AREA_TYPES = "('ward', 'community_area', 'police_district')";
+
+  // Temporary tables are private to the session and not WAL-logged; rows go at each commit.
+  private static final String CREATE_STAGING =
+      """
+      create temp table if not exists import_staging (
+        line bigint, service_request_id text, service_id bigint, service_code text,
+        status text, status_notes text, agency_responsible text, requested_at timestamptz,
+        updated_at timestamptz, closed_at timestamptz, address text, zipcode text,
+        lat double precision, long double precision, channel text, duplicate boolean,
+        parent_service_request_id text, ward text, community_area text, police_district text
+      ) on commit delete rows;
+      create temp table if not exists import_keys (
+        id bigint, service_request_id text, inserted boolean
+      ) on commit delete rows
+      """;
+
+  private static final String COPY = "copy import_staging from stdin";
+
+  private static final String UPSERT =
+      """
+      with up as (
+        insert into service_request as r
+               (service_request_id, jurisdiction_id, service_id, service_code, status,
+                status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
+                zipcode, lat, long, location, channel, duplicate, parent_service_request_id)
+        select service_request_id, :jurisdictionId, service_id, service_code, status,
+               status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
+               zipcode, lat, long, point(long, lat), channel, duplicate, parent_service_request_id
+          from import_staging
+        on conflict (service_request_id) do update
+           set jurisdiction_id = excluded.jurisdiction_id, service_id = excluded.service_id,
+               service_code = excluded.service_code, status = excluded.status,
+               status_notes = excluded.status_notes,
+               agency_responsible = excluded.agency_responsible,
+               requested_at = excluded.requested_at, updated_at = excluded.updated_at,
+               closed_at = excluded.closed_at, address = excluded.address,
+               zipcode = excluded.zipcode, lat = excluded.lat, long = excluded.long,
+               location = excluded.location, channel = excluded.channel,
+               duplicate = excluded.duplicate,
+               parent_service_request_id = excluded.parent_service_request_id
+         where (r.jurisdiction_id, r.service_id, r.status, r.status_notes, r.agency_responsible,
+                r.requested_at, r.updated_at, r.closed_at, r.address, r.zipcode, r.lat, r.long,
+                r.channel, r.duplicate, r.parent_service_request_id)
+               is distinct from
+               (excluded.jurisdiction_id, excluded.service_id, excluded.status,
+                excluded.status_notes, excluded.agency_responsible, excluded.requested_at,
+                excluded.updated_at, excluded.closed_at, excluded.address, excluded.zipcode,
+                excluded.lat, excluded.long, excluded.channel, excluded.duplicate,
+                excluded.parent_service_request_id)
+        returning r.id, r.service_request_id, r.xmax = 0 as inserted)
+      insert into import_keys select id, service_request_id, inserted from up
+      """;
+
+  // A re-imported row that changed gets its import-owned history and tags anew.
+  private static final String FORGET_CHANGED =
+      """
+      delete from service_request_note n using import_keys k
+       where n.request_id = k.id and not k.inserted and n.type in ('opened', 'closed');
+      delete from service_request_area a using import_keys k
+       where a.request_id = k.id and not k.inserted and a.area_type in %s
+      """
+          .formatted(AREA_TYPES);
+
+  private static final String AREAS =
+      """
+      insert into service_request_area (request_id, area_type, area_key)
+      select k.id, t.area_type, t.area_key
+        from import_keys k
+        join import_staging s using (service_request_id)
+        cross join lateral (values ('ward', s.ward), ('community_area', s.community_area),
+                                   ('police_district', s.police_district)) t(area_type, area_key)
+       where t.area_key is not null
+      """;
+
+  private static final String NOTES =
+      """
+      insert into service_request_note (request_id, type, status, datetime, summary)
+      select k.id, 'opened', 'open', s.requested_at, 'Request opened'
+        from import_keys k join import_staging s using (service_request_id)
+      union all
+      select k.id, 'closed', 'closed', s.closed_at, 'Request closed'
+        from import_keys k join import_staging s using (service_request_id)
+       where s.closed_at is not null
+      """;
+
+  private ImportBatch() {}
+
+  /**
+   * Writes the rows (one per public id; {@code serviceIds} parallel to them) in a transaction of
+   * its own, on a connection of its own. A deadlock with another batch upserting the same public
+   * id in the other order is retried.
+   */
+  static void write(Jdbi jdbi, String jurisdictionId, List<ImportRow> rows, long[] serviceIds)
+      throws IOException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Handle handle = jdbi.open()) {
+        handle.createScript(CREATE_STAGING).execute();
+        handle.useTransaction(h -> write(h, jurisdictionId, rows, serviceIds));
+        return;
+      } catch (JdbiException e) {
+        if (attempt == 3 || !isDeadlock(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isDeadlock(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void write(Handle handle, String jurisdictionId, List<ImportRow> rows,
+      long[] serviceIds) throws IOException {
+    copy(handle, rows, serviceIds);
+    handle.createUpdate(UPSERT).bind("jurisdictionId", jurisdictionId).execute();
+    handle.createScript(FORGET_CHANGED).execute();
+    handle.execute(AREAS);
+    handle.execute(NOTES);
+  }
+
+  private static void copy(Handle handle, List<ImportRow> rows, long[] serviceIds)
+      throws IOException {
+    CopyText copy = new CopyText();
+    for (int i = 0; i < rows.size(); i++) {
+      ImportRow row = rows.get(i);
+      copy.number(row.line())
+          .text(row.serviceRequestId())
+          .number(serviceIds[i])
+          .text(row.serviceCode())
+          .text(row.status())
+          .text(row.statusNotes())
+          .text(row.agency())
+          .instant(row.requestedAt())
+          .instant(row.updatedAt())
+          .instant(row.closedAt())
+          .text(row.address())
+          .text(row.zipcode())
+          .number(row.latitude())
+          .number(row.longitude())
+          .text(row.channel())
+          .flag(row.duplicate())
+          .text(row.parentServiceRequestId())
+          .text(row.ward())
+          .text(row.communityArea())
+          .text(row.policeDistrict())
+          .endRow();
+    }
+    try {
+      CopyManager copyManager =
+          handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
+      copyManager.copyIn(COPY, new StringReader(copy.drain()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("COPY into the staging table failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package dev.open311.storage.bulk;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The Chicago data portal's datetimes: floating local times (no offset) in the city's zone, as
+ * {@code 2019-01-01T00:11:22.000} (the API's form, also with a space or without the
+ * milliseconds) or {@code 01/01/2019 12:11:22 AM} (the CSV download's form). Parsed by hand: an
+ * import reads three per row. A local time that falls twice (the autumn change) is the earlier
+ * instant, one that does not exist (the spring change) is moved forward by the gap.
+ */
+final class PortalDates {
+
+  private PortalDates() {}
+
+  /** The instant, or null for an empty value. */
+  static OffsetDateTime parse(String text, ZoneId zone, String column) throws BadRowException {
+    if (text.isEmpty()) {
+      return null;
+    }
+    try {
+      LocalDateTime local =
+          text.length() >= 19 && text.charAt(4) == '-' ? iso(text) : us(text);
+      if (local != null) {
+        return local.atZone(zone).toOffsetDateTime();
+      }
+    } catch (DateTimeException | IndexOutOfBoundsException e) {
+      // falls through to the message below
+    }
+    throw new BadRowException(column + " is not a date: " + text);
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ss[.fff]}, T or a space; null when it does not fit. */
+  private static LocalDateTime iso(String s) {
+    if (s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (s.length() > 19) {
+      if (s.charAt(19) != '.' || s.length() > 29 || s.length() == 20) {
+        return null;
+      }
+      String fraction = (s.substring(20) + "000000000").substring(0, 9);
+      nanos = number(fraction, 0, 9);
+    }
+    return LocalDateTime.of(
+        number(s, 0, 4), number(s, 5, 2), number(s, 8, 2),
+        number(s, 11, 2), number(s, 14, 2), number(s, 17, 2), nanos);
+  }
+
+  /** {@code MM/dd/yyyy hh:mm:ss AM} (one-digit month, day and hour allowed); null otherwise. */
+  private static LocalDateTime us(String s) {
+    int slash1 = s.indexOf('/');
+    int slash2 = s.indexOf('/', slash1 + 1);
+    int space = s.indexOf(' ', slash2 + 1);
+    int colon1 = s.indexOf(':', space + 1);
+    int colon2 = s.indexOf(':', colon1 + 1);
+    int space2 = s.indexOf(' ', colon2 + 1);
+    if (slash1 < 1 || slash2 < 0 || space < 0 || colon1 < 0 || colon2 < 0 || space2 < 0) {
+      return null;
+    }
+    int hour = number(s, space + 1, colon1 - space - 1);
+    String half = s.substring(space2 + 1);
+    if (hour < 1 || hour > 12 || !(half.equals("AM") || half.equals("PM"))) {
+      return null;
+    }
+    hour = hour % 12 + (half.equals("PM") ? 12 : 0);
+    return LocalDateTime.of(
+        number(s, slash2 + 1, space - slash2 - 1),
+        number(s, 0, slash1),
+        number(s, slash1 + 1, slash2 - slash1 - 1),
+        hour,
+        number(s, colon1 + 1, colon2 - colon1 - 1),
+        number(s, colon2 + 1, space2 - colon2 - 1));
+  }
+
+  private static int number(String s, int from, int length) {
+    if (length < 1 || length > 9) {
+      throw new DateTimeException("bad number");
+    }
+    int value = 0;
+    for (int i = from; i < from + length; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new DateTimeException("bad digit");
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+}
