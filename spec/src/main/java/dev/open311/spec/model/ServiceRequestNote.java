@@ -3,6 +3,8 @@ package dev.open311.spec.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,6 +25,10 @@ public record ServiceRequestNote(
     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> extendedAttributes) {
 
   public ServiceRequestNote {
-    extendedAttributes = extendedAttributes == null ? null : Map.copyOf(extendedAttributes);
+    // kept in the order given, null values included (Map.copyOf would refuse them)
+    extendedAttributes =
+        extendedAttributes == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(extendedAttributes));
   }
 }
