@@ -32,7 +32,7 @@ class OpenApiTest {
           .forEach(method -> described.add(method.name() + " " + path.getKey()));
     }
     assertEquals(registered, described);
-    assertEquals(7, described.size(), "the seven GeoReport v2 operations: " + described);
+    assertEquals(8, described.size(), "the seven GeoReport v2 operations and the updates feed: " + described);
     assertEquals("3.1.0", openApi.getOpenapi());
   }
 }
