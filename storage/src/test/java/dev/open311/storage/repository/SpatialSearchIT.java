@@ -80,6 +80,65 @@ class SpatialSearchIT {
   }
 
   @Test
+  void sortDistancePagesAreExactGreatCircleOrderUnderAFilter() {
+    java.util.Random random = new java.util.Random(311);
+    java.util.Map<String, Double> distances = new java.util.HashMap<>();
+    for (int i = 0; i < 80; i++) {
+      String code = i % 4 == 0 ? "SIGN" : "PHF";
+      double meters = 1400 * Math.sqrt(random.nextDouble());
+      Location at = destination(random.nextDouble() * 360, meters);
+      String id = fileAt(at, code);
+      if (code.equals("PHF")) {
+        distances.put(id, Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude()));
+      }
+    }
+    List<String> expected =
+        distances.entrySet().stream()
+            .filter(e -> e.getValue() <= 1000)
+            .sorted(
+                java.util.Map.Entry.<String, Double>comparingByValue()
+                    .thenComparing(e -> Long.parseLong(e.getKey())))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+
+    List<String> found = new java.util.ArrayList<>();
+    for (int page = 1; page <= 7; page++) {
+      found.addAll(
+          ids(
+              requests.find(
+                  ServiceRequestQuery.builder(SPRINGFIELD)
+                      .near(new Circle(LAT, LONG, 1000))
+                      .sortByDistance(true)
+                      .serviceCodes(List.of("PHF"))
+                      .page(page, 7)
+                      .build(clock))));
+    }
+
+    assertEquals(expected, found);
+  }
+
+  @Test
+  void sortDistanceWithFewerMatchesThanAPageReturnsThemAll() {
+    String only = fileAt(destination(10, 900), "PHF");
+    fileAt(destination(10, 1100), "PHF");
+
+    assertEquals(
+        List.of(only), ids(search(builder().near(new Circle(LAT, LONG, 1000)).sortByDistance(true))));
+    assertEquals(
+        List.of(), ids(search(builder().near(new Circle(0, 0, 1000)).sortByDistance(true))));
+  }
+
+  @Test
+  void sortDistanceNearAPoleSortsTheWholeCircle() {
+    String near = fileAt(new Location(89.999, 20.0, null, null), "PHF");
+    String across = fileAt(new Location(89.999, -160.0, null, null), "PHF");
+
+    assertEquals(
+        List.of(near, across),
+        ids(search(builder().near(new Circle(89.999, 19.0, 1000)).sortByDistance(true))));
+  }
+
+  @Test
   void withoutSortTheNearbyRequestsComeNewestFirst() {
     String older = fileAt(destination(0, 10), "PHF");
     clock.advance(Duration.ofMinutes(1));
