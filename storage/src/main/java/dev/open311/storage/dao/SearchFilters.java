@@ -24,12 +24,21 @@ final class SearchFilters {
 
   private SearchFilters() {}
 
-  /**
-   * The filters of the query, one {@code and} line each.
-   *
-   * @param withCircle false to leave out lat/long/radius (a caller that bounds by a smaller circle)
-   */
-  static String sql(ServiceRequestQuery query, boolean withCircle) {
+  /** How a statement part writes lat/long/radius and bbox. */
+  enum Spatial {
+    /** Boxes the GiST index answers, then the exact distance. */
+    INDEXED,
+    /**
+     * The exact distance and the bbox as plain comparisons, for a part that reaches rows through
+     * another index: offered a GiST box, the planner would combine both indexes and sort.
+     */
+    COMPARED,
+    /** No circle, for a part bounded by a smaller circle of its own; bbox as INDEXED. */
+    WITHOUT_CIRCLE
+  }
+
+  /** The filters of the query, one {@code and} line each. */
+  static String sql(ServiceRequestQuery query, Spatial spatial) {
     StringBuilder sql = new StringBuilder();
     append(sql, !query.serviceCodes().isEmpty(), oneOf("r.service_code", "codes", query.serviceCodes()));
     append(sql, !query.statuses().isEmpty(), oneOf("r.status", "statuses", statuses(query)));
@@ -37,11 +46,20 @@ final class SearchFilters {
     append(sql, query.to() != null, "r.requested_at < :to");
     append(sql, query.updatedAfter() != null, "r.updated_at >= :updatedAfter");
     append(sql, query.updatedBefore() != null, "r.updated_at < :updatedBefore");
-    if (withCircle && query.near() != null) {
-      append(sql, true, box("near"));
-      append(sql, true, DISTANCE + " <= :nearRadius");
+    if (query.near() != null) {
+      append(sql, spatial == Spatial.INDEXED, box("near"));
+      append(sql, spatial != Spatial.WITHOUT_CIRCLE, DISTANCE + " <= :nearRadius");
     }
-    append(sql, query.bbox() != null, box("bbox"));
+    if (query.bbox() != null) {
+      // location is point(long, lat): the comparisons are the box test, edges included
+      append(
+          sql,
+          true,
+          spatial == Spatial.COMPARED
+              ? "r.long between :bboxMinLong and :bboxMaxLong"
+                  + " and r.lat between :bboxMinLat and :bboxMaxLat"
+              : box("bbox"));
+    }
     append(
         sql,
         query.area() != null,

@@ -4,9 +4,11 @@ import dev.open311.spec.query.BoundingBox;
 import dev.open311.spec.query.Circle;
 import dev.open311.spec.query.SearchOrder;
 import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.dao.SearchFilters.Spatial;
 import dev.open311.storage.mapping.SearchRow;
 import dev.open311.storage.mapping.SearchRowMapper;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -17,8 +19,9 @@ import org.jdbi.v3.core.statement.Query;
  *
  * <p>Each order has an index that yields it without sorting the whole match: {@code
  * (jurisdiction_id, requested_at desc, id desc)} for the standard one, {@code (jurisdiction_id,
- * change_xid, id)} for a harvest, and the GiST index's nearest-neighbour scan for {@code
- * sort=distance} (see {@link #NEAREST_TWO_STEPS}).
+ * change_xid, id)} for a harvest, the GiST index's nearest-neighbour scan for {@code
+ * sort=distance} (see {@link #NEAREST_TWO_STEPS}), and the cell index for the newest requests in
+ * a small circle ({@link NewestNearby}).
  */
 public final class ServiceRequestSearch {
 
@@ -91,6 +94,7 @@ public final class ServiceRequestSearch {
       if (twoSteps(query)) {
         statement.bind("candidates", query.offset() + query.limit());
       }
+      NewestNearby.cells(query).ifPresent(cells -> NewestNearby.bind(statement, cells));
     }
     return statement
         .bind("jurisdictionId", query.jurisdictionId())
@@ -104,13 +108,17 @@ public final class ServiceRequestSearch {
     if (twoSteps(query)) {
       return NEAREST_TWO_STEPS.formatted(
               SearchFilters.DISTANCE,
-              SearchFilters.sql(query, true),
+              SearchFilters.sql(query, Spatial.INDEXED),
               Circle.EARTH_RADIUS_METERS,
               COLUMNS,
               JOINS,
-              SearchFilters.sql(query, false))
+              SearchFilters.sql(query, Spatial.WITHOUT_CIRCLE))
           + NEAREST
           + slice;
+    }
+    Optional<List<Integer>> cells = NewestNearby.cells(query);
+    if (cells.isPresent()) {
+      return NewestNearby.sql(query, cells.get(), COLUMNS, JOINS, slice);
     }
     String order =
         switch (query.order()) {
@@ -118,7 +126,7 @@ public final class ServiceRequestSearch {
           case DISTANCE -> NEAREST;
           case HARVEST -> HARVEST;
         };
-    return COLUMNS + "  from service_request r\n" + JOINS + SearchFilters.sql(query, true) + order + slice;
+    return COLUMNS + "  from service_request r\n" + JOINS + SearchFilters.sql(query, Spatial.INDEXED) + order + slice;
   }
 
   /** Near a pole or across the antimeridian the bound box is no box: sort the circle instead. */

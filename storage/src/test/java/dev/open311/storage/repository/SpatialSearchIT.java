@@ -118,6 +118,37 @@ class SpatialSearchIT {
   }
 
   @Test
+  void newestFirstPagesInASmallCircleMatchABruteForceOrderAcrossCells() {
+    java.util.Random random = new java.util.Random(42);
+    List<String> inside = new java.util.ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      clock.advance(Duration.ofSeconds(random.nextInt(3)));
+      Location at = destination(random.nextDouble() * 360, 1100 * Math.sqrt(random.nextDouble()));
+      String id = fileAt(at, i % 5 == 0 ? "SIGN" : "PHF");
+      if (i % 5 != 0 && Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude()) <= 700) {
+        inside.add(id);
+      }
+    }
+    // filed in time order, ties (same second) broken by the larger id first
+    List<String> expected = new java.util.ArrayList<>(inside);
+    java.util.Collections.reverse(expected);
+
+    List<String> found = new java.util.ArrayList<>();
+    for (int page = 1; page <= 10; page++) {
+      found.addAll(
+          ids(
+              requests.find(
+                  ServiceRequestQuery.builder(SPRINGFIELD)
+                      .near(new Circle(LAT, LONG, 700))
+                      .serviceCodes(List.of("PHF"))
+                      .page(page, 6)
+                      .build(clock))));
+    }
+
+    assertEquals(expected, found);
+  }
+
+  @Test
   void sortDistanceWithFewerMatchesThanAPageReturnsThemAll() {
     String only = fileAt(destination(10, 900), "PHF");
     fileAt(destination(10, 1100), "PHF");
@@ -175,6 +206,22 @@ class SpatialSearchIT {
     List<String> found = ids(search(builder().bbox(new BoundingBox(-87.70, 41.80, -87.60, 41.90))));
 
     assertEquals(List.of(inside, corner), found);
+  }
+
+  @Test
+  void aViewportOfAFewCellsIncludesItsEdgesNewestFirst() {
+    String corner = fileAt(new Location(41.880, -87.640, null, null), "PHF");
+    clock.advance(Duration.ofSeconds(1));
+    String edge = fileAt(new Location(41.890, -87.630, null, null), "PHF");
+    clock.advance(Duration.ofSeconds(1));
+    String inside = fileAt(new Location(41.885, -87.6301, null, null), "PHF");
+    fileAt(new Location(41.8901, -87.630, null, null), "PHF");
+    fileAt(new Location(41.885, -87.6249, null, null), "PHF");
+
+    List<String> found =
+        ids(search(builder().bbox(new BoundingBox(-87.640, 41.880, -87.625, 41.890))));
+
+    assertEquals(List.of(inside, edge, corner), found);
   }
 
   @Test
