@@ -16,82 +16,83 @@ import java.time.ZoneId;
 
 /**
  * The parameters of GET requests, standard and extensions (README, "GET requests parameters").
- * The annotated fields name them for the OpenAPI description; values are read from the whole
- * query string, so an empty value counts as absent and list parameters may also repeat.
+ * The annotated fields name them for the OpenAPI description (public so that swagger's bean
+ * introspection sees them); values are read from the whole query string, so an empty value
+ * counts as absent and list parameters may also repeat.
  */
 public final class SearchParameters {
 
   @QueryParam("service_request_id")
   @Parameter(description = "comma list; overrides every other filter")
-  String serviceRequestId;
+  public String serviceRequestId;
 
   @QueryParam("service_code")
   @Parameter(description = "comma list")
-  String serviceCode;
+  public String serviceCode;
 
   @QueryParam("status")
   @Parameter(description = "open, closed or both (comma list)")
-  String status;
+  public String status;
 
   @QueryParam("start_date")
   @Parameter(description = "W3C datetime, inclusive, on requested_datetime")
-  String startDate;
+  public String startDate;
 
   @QueryParam("end_date")
   @Parameter(description = "W3C datetime, exclusive, on requested_datetime")
-  String endDate;
+  public String endDate;
 
   @QueryParam("lat")
   @Parameter(description = "WGS84 latitude of the center of a radius search (with long)")
-  String lat;
+  public String lat;
 
   @QueryParam("long")
   @Parameter(description = "WGS84 longitude of the center of a radius search (with lat)")
-  String lon;
+  public String lon;
 
   @QueryParam("radius")
   @Parameter(description = "meters of great-circle distance from lat/long; default 1000, max 10000")
-  String radius;
+  public String radius;
 
   @QueryParam("sort")
   @Parameter(description = "distance: nearest to lat/long first")
-  String sort;
+  public String sort;
 
   @QueryParam("bbox")
   @Parameter(description = "min_long,min_lat,max_long,max_lat (longitude first), edges included")
-  String bbox;
+  public String bbox;
 
   @QueryParam("area_type")
   @Parameter(description = "an area type such as ward, with area")
-  String areaType;
+  public String areaType;
 
   @QueryParam("area")
   @Parameter(description = "comma list of area keys of area_type, e.g. 42")
-  String area;
+  public String area;
 
   @QueryParam("page")
   @Parameter(description = "one-based page (0 is taken as 1); paged calls have no 90-day window")
-  String page;
+  public String page;
 
   @QueryParam("page_size")
   @Parameter(description = "requests per page, default 50, max 500")
-  String pageSize;
+  public String pageSize;
 
   @QueryParam("updated_after")
   @Parameter(description = "W3C datetime, inclusive, on updated_datetime; a harvest (change order)")
-  String updatedAfter;
+  public String updatedAfter;
 
   @QueryParam("updated_before")
   @Parameter(description = "W3C datetime, exclusive, on updated_datetime; a harvest (change order)")
-  String updatedBefore;
+  public String updatedBefore;
 
   @QueryParam("cursor")
   @Parameter(description = "continue a harvest after this position (X-Open311-Next-Cursor)")
-  String cursor;
+  public String cursor;
 
   @QueryParam("extensions")
   @Parameter(description = "true: add attributes, extended_attributes and notes")
-  String extensions;
+  public String extensions;
 
   @Context UriInfo uri;
 

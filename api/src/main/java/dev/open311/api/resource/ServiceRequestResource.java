@@ -4,7 +4,6 @@ import dev.open311.api.format.Format;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.spec.error.NotFoundException;
 import dev.open311.api.param.Parameters;
-import dev.open311.spec.format.ListDocument;
 import dev.open311.spec.format.ServiceRequestDocuments;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
@@ -27,6 +26,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -59,7 +59,7 @@ public final class ServiceRequestResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
-  public ListDocument<?> serviceRequest(
+  public Response serviceRequest(
       @PathParam("service_request_id") String serviceRequestId,
       @QueryParam("jurisdiction_id") String jurisdictionId,
       @Parameter(description = "true: add attributes, extended_attributes and notes")
@@ -74,6 +74,6 @@ public final class ServiceRequestResource {
     if (page.requests().isEmpty()) {
       throw NotFoundException.serviceRequest(serviceRequestId);
     }
-    return ServiceRequestDocuments.of(page, extended);
+    return Response.ok(ServiceRequestDocuments.of(page, extended)).build();
   }
 }

@@ -94,7 +94,7 @@ public final class ServiceRequestSearch {
       if (twoSteps(query)) {
         statement.bind("candidates", query.offset() + query.limit());
       }
-      NewestNearby.cells(query).ifPresent(cells -> NewestNearby.bind(statement, cells));
+      NewestNearby.arms(query).ifPresent(arms -> NewestNearby.bind(statement, arms));
     }
     return statement
         .bind("jurisdictionId", query.jurisdictionId())
@@ -116,9 +116,9 @@ public final class ServiceRequestSearch {
           + NEAREST
           + slice;
     }
-    Optional<List<Integer>> cells = NewestNearby.cells(query);
-    if (cells.isPresent()) {
-      return NewestNearby.sql(query, cells.get(), COLUMNS, JOINS, slice);
+    Optional<List<NewestNearby.Arm>> arms = NewestNearby.arms(query);
+    if (arms.isPresent()) {
+      return NewestNearby.sql(query, arms.get(), COLUMNS, JOINS, slice);
     }
     String order =
         switch (query.order()) {
