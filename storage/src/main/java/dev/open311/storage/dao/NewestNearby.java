@@ -100,8 +100,11 @@ final class NewestNearby {
     String filters = SearchFilters.sql(query, Spatial.COMPARED);
     StringBuilder sql = new StringBuilder(columns).append("  from (\n");
     for (int i = 0; i < arms.size(); i++) {
+      // A lone arm takes the slice itself: "(select ... order by) order by" is not SQL.
+      boolean lone = arms.size() == 1;
       sql.append(i == 0 ? "" : "  union all\n")
-          .append("  (select r.id, r.requested_at from service_request r\n")
+          .append(lone ? "" : "  (")
+          .append("select r.id, r.requested_at from service_request r\n")
           .append("    where r.jurisdiction_id = :jurisdictionId\n");
       if (arms.get(i).sliver() == null) {
         sql.append("      and ").append(CELL).append(" = :cell").append(i).append('\n');
@@ -113,10 +116,12 @@ final class NewestNearby {
                     + "      and floor(r.lat * 100) = :row%1$d and floor(r.long * 100) = :column%1$d\n")
                 .formatted(i));
       }
-      sql.append(filters).append(NEWEST).append(")\n");
+      sql.append(filters).append(NEWEST).append(lone ? "" : ")\n");
     }
-    return sql.append(" order by requested_at desc, id desc")
-        .append(slice)
+    if (arms.size() > 1) {
+      sql.append(" order by requested_at desc, id desc");
+    }
+    return sql.append(slice)
         .append(") nearby\n  join service_request r on r.id = nearby.id\n")
         .append(joins)
         .append(NEWEST)

@@ -57,6 +57,15 @@ class SpatialSearchIT {
   }
 
   @Test
+  void aCircleWithinOneCellFindsItsRequests() {
+    String inside = fileAt(Places.around(90, 9), "PHF");
+    fileAt(Places.around(90, 11), "PHF");
+
+    assertEquals(List.of(inside), ids(search(builder().near(new Circle(LAT, LONG, 10)))));
+    assertEquals(List.of(), ids(search(builder().near(new Circle(LAT, LONG, 10)).page(2, 1))));
+  }
+
+  @Test
   void radiusDefaultsToOneKilometer() {
     String inside = fileAt(Places.around(90, 990), "PHF");
     fileAt(Places.around(90, 1010), "PHF");
