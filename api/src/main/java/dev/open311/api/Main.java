@@ -6,6 +6,7 @@ import dev.open311.api.cli.CatalogCommand;
 import dev.open311.api.cli.ExportCommand;
 import dev.open311.api.cli.GenerateCommand;
 import dev.open311.api.cli.ImportCommand;
+import dev.open311.api.cli.RequestsCommand;
 import dev.open311.api.cli.ServeCommand;
 import dev.open311.spec.catalog.CatalogFiles.InvalidCatalogException;
 import java.util.Set;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Command;
       AreasCommand.class,
       ImportCommand.class,
       ExportCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      RequestsCommand.class
     })
 public final class Main {
 

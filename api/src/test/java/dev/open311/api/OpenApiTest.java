@@ -32,7 +32,22 @@ class OpenApiTest {
           .forEach(method -> described.add(method.name() + " " + path.getKey()));
     }
     assertEquals(registered, described);
-    assertEquals(7, described.size(), "the seven GeoReport v2 operations: " + described);
+    assertEquals(8, described.size(), "the seven GeoReport v2 operations and the updates feed: " + described);
     assertEquals("3.1.0", openApi.getOpenapi());
+  }
+
+  @Test
+  void getRequestsDocumentsTheStandardAndExtensionParameters() {
+    var parameters =
+        OpenApiResource.describe().getPaths().get("/open311/v2/requests.{format}").getGet()
+            .getParameters().stream()
+            .map(io.swagger.v3.oas.models.parameters.Parameter::getName)
+            .toList();
+    assertEquals(
+        java.util.List.of(
+            "jurisdiction_id", "service_request_id", "service_code", "status", "start_date",
+            "end_date", "lat", "long", "radius", "sort", "bbox", "area_type", "area", "page",
+            "page_size", "updated_after", "updated_before", "cursor", "extensions"),
+        parameters);
   }
 }

@@ -30,7 +30,9 @@ final class XmlTree {
           "attributes", "attribute",
           "values", "value",
           "endpoints", "endpoint",
-          "formats", "format");
+          "formats", "format",
+          "notes", "note",
+          "service_request_updates", "request_update");
 
   private XmlTree() {}
 
@@ -47,7 +49,7 @@ final class XmlTree {
 
   static Object convert(Element e) {
     List<Element> children = children(e);
-    String item = ITEMS.get(e.getTagName());
+    String item = isListContainer(e) ? ITEMS.get(e.getTagName()) : null;
     if (item != null && (!children.isEmpty() || e.getTextContent().isBlank())) {
       List<Object> list = new ArrayList<>();
       for (Element child : children) {
@@ -66,6 +68,17 @@ final class XmlTree {
       map.merge(child.getTagName(), value, XmlTree::repeat);
     }
     return map;
+  }
+
+  /**
+   * Whether the element is one of the list containers. {@code attributes} of a service definition
+   * is one; that of a request with extensions=true (Chicago's answers, one element per attribute
+   * code) is an object.
+   */
+  private static boolean isListContainer(Element e) {
+    return !(e.getTagName().equals("attributes")
+        && e.getParentNode() instanceof Element parent
+        && parent.getTagName().equals("request"));
   }
 
   static int count(Document doc, String expression) {

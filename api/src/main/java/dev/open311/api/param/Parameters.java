@@ -3,6 +3,7 @@ package dev.open311.api.param;
 import dev.open311.spec.error.InvalidRequestException;
 import dev.open311.spec.format.W3cDates;
 import dev.open311.spec.model.Status;
+import dev.open311.spec.query.Numbers;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -73,6 +74,30 @@ public final class Parameters {
                           name + " " + item + " is not a status: use open, closed or both")));
     }
     return statuses;
+  }
+
+  /** A decimal parameter such as a coordinate; null when absent, a 400 when not a number. */
+  public Double decimal(String name) {
+    String value = optional(name);
+    return value == null ? null : Numbers.decimal(name, value);
+  }
+
+  /** A whole-number parameter; null when absent, a 400 when not a whole number. */
+  public Integer integer(String name) {
+    String value = optional(name);
+    return value == null ? null : Numbers.integer(name, value);
+  }
+
+  /** A {@code true}/{@code false} parameter (any case); false when absent, a 400 otherwise. */
+  public boolean bool(String name) {
+    String value = optional(name);
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new InvalidRequestException(name + " takes true or false, not " + value);
   }
 
   /**

@@ -3,7 +3,11 @@ package dev.open311.api.resource;
 import dev.open311.api.format.Format;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.spec.error.NotFoundException;
-import dev.open311.spec.format.ServiceRequestList;
+import dev.open311.api.param.Parameters;
+import dev.open311.spec.format.ServiceRequestDocuments;
+import dev.open311.spec.query.ServiceRequestPage;
+import dev.open311.spec.query.ServiceRequestQuery;
+import io.swagger.v3.oas.annotations.Parameter;
 import dev.open311.spec.model.Jurisdiction;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
@@ -22,13 +26,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 
 /**
  * GET service request: one request, as a one-element list like every client expects.
  *
- * <pre>curl http://localhost:8080/open311/v2/requests/1.xml</pre>
+ * <pre>
+ * curl http://localhost:8080/open311/v2/requests/1.xml
+ * curl 'http://localhost:8080/open311/v2/requests/1.json?extensions=true'
+ * </pre>
  */
 @Path(FormatSuffixFilter.BASE_PATH + "requests/{service_request_id}")
 @Singleton
@@ -52,14 +59,21 @@ public final class ServiceRequestResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
-  public ServiceRequestList serviceRequest(
+  public Response serviceRequest(
       @PathParam("service_request_id") String serviceRequestId,
       @QueryParam("jurisdiction_id") String jurisdictionId,
+      @Parameter(description = "true: add attributes, extended_attributes and notes")
+          @QueryParam("extensions")
+          String extensions,
       @Context UriInfo uri) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    return serviceRequests
-        .find(jurisdiction.jurisdictionId(), serviceRequestId)
-        .map(found -> new ServiceRequestList(List.of(found)))
-        .orElseThrow(() -> NotFoundException.serviceRequest(serviceRequestId));
+    boolean extended = new Parameters(uri.getQueryParameters()).bool("extensions");
+    ServiceRequestPage page =
+        serviceRequests.search(
+            ServiceRequestQuery.byId(jurisdiction.jurisdictionId(), serviceRequestId, extended));
+    if (page.requests().isEmpty()) {
+      throw NotFoundException.serviceRequest(serviceRequestId);
+    }
+    return Response.ok(ServiceRequestDocuments.of(page, extended)).build();
   }
 }

@@ -4,12 +4,13 @@ import dev.open311.api.format.Format;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.api.param.FormBody;
 import dev.open311.api.param.Parameters;
+import dev.open311.api.param.SearchParameters;
 import dev.open311.api.param.ServiceRequestForms;
 import dev.open311.spec.error.ApiKeyException;
 import dev.open311.spec.error.InvalidRequestException;
 import dev.open311.spec.error.NotFoundException;
 import dev.open311.spec.format.ReceiptList;
-import dev.open311.spec.format.ServiceRequestList;
+import dev.open311.spec.format.ServiceRequestDocuments;
 import dev.open311.spec.model.Jurisdiction;
 import dev.open311.spec.model.NewServiceRequest;
 import dev.open311.spec.model.ServiceDefinition;
@@ -17,6 +18,7 @@ import dev.open311.spec.model.ServiceRequestForm;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.spec.rule.JurisdictionRules;
 import dev.open311.spec.rule.ServiceRequestRules;
@@ -31,15 +33,18 @@ import dev.open311.spec.model.ServiceRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Clock;
@@ -50,6 +55,8 @@ import java.util.List;
  *
  * <pre>
  * curl 'http://localhost:8080/open311/v2/requests.json?service_code=PHF&amp;status=open'
+ * curl 'http://localhost:8080/open311/v2/requests.geojson?lat=41.8837&amp;long=-87.6278&amp;radius=500'
+ * curl -i 'http://localhost:8080/open311/v2/requests.json?updated_after=1970-01-01T00:00:00Z&amp;page_size=500'
  * curl -d api_key=KEY -d service_code=PHF -d lat=41.88 -d long=-87.62 \
  *      http://localhost:8080/open311/v2/requests.json
  * </pre>
@@ -73,8 +80,13 @@ public final class ServiceRequestsResource {
   }
 
   @GET
-  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
-  @Operation(summary = "GET service requests")
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE, Format.GEOJSON_TYPE})
+  @Operation(
+      summary = "GET service requests",
+      description =
+          "The standard search plus lat/long/radius, bbox, area_type/area, page/page_size,"
+              + " updated_after/updated_before with the harvest cursor, extensions=true, and the"
+              + " .geojson format (README, GET requests parameters).")
   @ApiResponse(
       responseCode = "200",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = ServiceRequest.class))))
@@ -84,29 +96,18 @@ public final class ServiceRequestsResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
-  public ServiceRequestList search(
-      @QueryParam("jurisdiction_id") String jurisdictionId,
-      @Parameter(description = "comma list; overrides every other filter")
-          @QueryParam("service_request_id")
-          String serviceRequestIds,
-      @Parameter(description = "comma list") @QueryParam("service_code") String serviceCodes,
-      @Parameter(description = "W3C datetime, inclusive") @QueryParam("start_date")
-          String startDate,
-      @Parameter(description = "W3C datetime, exclusive") @QueryParam("end_date") String endDate,
-      @Parameter(description = "open, closed or both") @QueryParam("status") String status,
-      @Context UriInfo uri) {
+  public Response search(
+      @Parameter(description = "optional while one jurisdiction is served")
+          @QueryParam("jurisdiction_id")
+          String jurisdictionId,
+      @BeanParam SearchParameters parameters,
+      @Context UriInfo uri,
+      @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    Parameters parameters = new Parameters(uri.getQueryParameters());
-    ServiceRequestQuery query =
-        ServiceRequestQuery.standard(
-            jurisdiction.jurisdictionId(),
-            parameters.list("service_request_id"),
-            parameters.list("service_code"),
-            parameters.statuses("status"),
-            parameters.datetime("start_date", jurisdiction.timeZone()),
-            parameters.datetime("end_date", jurisdiction.timeZone()),
-            clock);
-    return new ServiceRequestList(serviceRequests.find(query));
+    ServiceRequestQuery query = parameters.query(jurisdiction, clock);
+    ServiceRequestPage page = serviceRequests.search(query);
+    return HarvestLinks.withNext(
+        ServiceRequestDocuments.of(page, query.extensions()), page.next(), uri, request);
   }
 
   @POST

@@ -7,11 +7,13 @@ import dev.open311.api.error.UnexpectedExceptionMapper;
 import dev.open311.api.error.WebApplicationExceptionMapper;
 import dev.open311.api.format.CorsFilter;
 import dev.open311.api.format.FormatSuffixFilter;
+import dev.open311.api.format.GeoJsonWriter;
 import dev.open311.api.format.XmlDocumentWriter;
 import dev.open311.api.resource.DiscoveryResource;
 import dev.open311.api.resource.ExportResource;
 import dev.open311.api.resource.OpenApiResource;
 import dev.open311.api.resource.ServiceRequestResource;
+import dev.open311.api.resource.ServiceRequestUpdatesResource;
 import dev.open311.api.resource.ServiceRequestsResource;
 import dev.open311.api.resource.ServiceResource;
 import dev.open311.api.resource.ServicesResource;
@@ -41,7 +43,8 @@ public final class Open311Application {
           ServiceResource.class,
           ServiceRequestsResource.class,
           ServiceRequestResource.class,
-          TokenResource.class);
+          TokenResource.class,
+          ServiceRequestUpdatesResource.class);
 
   private Open311Application() {}
 
@@ -59,6 +62,7 @@ public final class Open311Application {
     config.register(ExportResource.class);
     config.register(new JacksonJsonProvider(Open311Mappers.json()));
     config.register(new XmlDocumentWriter(Open311Mappers.xml()));
+    config.register(new GeoJsonWriter(Open311Mappers.json()));
     config.register(FormatSuffixFilter.class);
     config.register(CorsFilter.class);
     config.register(Open311ExceptionMapper.class);

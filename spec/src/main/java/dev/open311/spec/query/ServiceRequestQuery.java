@@ -6,18 +6,26 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A GeoReport v2 {@code GET requests} search, ready to run: newest {@code requested_datetime}
- * first, ties broken by id, at most {@link #limit} rows.
+ * A GeoReport v2 {@code GET requests} search, ready to run: every filter, the order, and the
+ * slice ({@code offset}, at most {@code limit} rows). Build one from parameters with {@link
+ * #builder}, which applies the standard's rules and the extensions' ones once.
  *
- * <p>Range semantics: {@code from} inclusive, {@code to} exclusive; either may be null (open).
+ * <p>Range semantics: {@code from} and {@code updatedAfter} inclusive, {@code to} and {@code
+ * updatedBefore} exclusive; each may be null (open). Every other filter may be null or empty
+ * (none).
  *
- * @param jurisdictionId the jurisdiction searched
  * @param serviceRequestIds when not empty, these ids alone (all other filters ignored)
  * @param serviceCodes empty for all services
  * @param statuses empty for all statuses
+ * @param near {@code lat}/{@code long}/{@code radius}
+ * @param bbox {@code bbox}
+ * @param area {@code area_type}/{@code area}
+ * @param after a harvest continues after this position (order {@link SearchOrder#HARVEST} only)
+ * @param extensions whether attributes, extended_attributes and notes are wanted
  */
 public record ServiceRequestQuery(
     String jurisdictionId,
@@ -26,7 +34,16 @@ public record ServiceRequestQuery(
     Set<Status> statuses,
     OffsetDateTime from,
     OffsetDateTime to,
-    int limit) {
+    Circle near,
+    BoundingBox bbox,
+    AreaFilter area,
+    OffsetDateTime updatedAfter,
+    OffsetDateTime updatedBefore,
+    SearchOrder order,
+    HarvestCursor after,
+    long offset,
+    int limit,
+    boolean extensions) {
 
   /** The standard's cap on one response. */
   public static final int MAX_RESULTS = 1000;
@@ -38,6 +55,40 @@ public record ServiceRequestQuery(
     serviceRequestIds = List.copyOf(serviceRequestIds);
     serviceCodes = List.copyOf(serviceCodes);
     statuses = Set.copyOf(statuses);
+    Objects.requireNonNull(order, "order");
+    if (order == SearchOrder.DISTANCE && near == null) {
+      throw new IllegalArgumentException("a distance order needs a point");
+    }
+    if (after != null && order != SearchOrder.HARVEST) {
+      throw new IllegalArgumentException("a cursor continues a harvest only");
+    }
+  }
+
+  /** A standard search without any extension: newest first from the first row. */
+  public ServiceRequestQuery(
+      String jurisdictionId,
+      List<String> serviceRequestIds,
+      List<String> serviceCodes,
+      Set<Status> statuses,
+      OffsetDateTime from,
+      OffsetDateTime to,
+      int limit) {
+    this(
+        jurisdictionId, serviceRequestIds, serviceCodes, statuses, from, to, null, null, null,
+        null, null, SearchOrder.NEWEST, null, 0, limit, false);
+  }
+
+  /** Collects parsed parameters; {@link ServiceRequestQueryBuilder#build} applies the rules. */
+  public static ServiceRequestQueryBuilder builder(String jurisdictionId) {
+    return new ServiceRequestQueryBuilder(jurisdictionId);
+  }
+
+  /** One request by its public id, as GET requests/{id} asks for it. */
+  public static ServiceRequestQuery byId(
+      String jurisdictionId, String serviceRequestId, boolean extensions) {
+    return new ServiceRequestQuery(
+        jurisdictionId, List.of(serviceRequestId), List.of(), Set.of(), null, null, null, null,
+        null, null, null, SearchOrder.NEWEST, null, 0, 1, extensions);
   }
 
   /**
@@ -61,21 +112,17 @@ public record ServiceRequestQuery(
       OffsetDateTime startDate,
       OffsetDateTime endDate,
       Clock clock) {
-    if (!serviceRequestIds.isEmpty()) {
-      return new ServiceRequestQuery(
-          jurisdictionId, serviceRequestIds, List.of(), Set.of(), null, null, MAX_RESULTS);
-    }
-    if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
-      throw new InvalidRequestException("end_date must not be before start_date");
-    }
-    OffsetDateTime from = startDate;
-    OffsetDateTime to = endDate;
-    if (startDate == null && endDate == null) {
-      from = OffsetDateTime.now(clock).minus(DEFAULT_WINDOW);
-    } else if (startDate == null) {
-      from = endDate.minus(DEFAULT_WINDOW);
-    }
-    return new ServiceRequestQuery(
-        jurisdictionId, List.of(), serviceCodes, statuses, from, to, MAX_RESULTS);
+    return builder(jurisdictionId)
+        .serviceRequestIds(serviceRequestIds)
+        .serviceCodes(serviceCodes)
+        .statuses(statuses)
+        .startDate(startDate)
+        .endDate(endDate)
+        .build(clock);
+  }
+
+  /** Whether this is a harvest call, whose answers carry the next cursor. */
+  public boolean isHarvest() {
+    return order == SearchOrder.HARVEST;
   }
 }

@@ -24,7 +24,8 @@ class FieldNameParityTest {
   private static final Set<String> XML_ONLY =
       Set.of(
           "services", "service", "service_requests", "request", "errors", "error", "discovery",
-          "service_definition", "attribute", "value", "endpoint", "format");
+          "service_definition", "attribute", "value", "endpoint", "format", "note",
+          "service_request_updates", "request_update");
 
   static Stream<String> names() {
     return Documents.all().keySet().stream().sorted();

@@ -1,81 +1,140 @@
 package dev.open311.storage.dao;
 
-import dev.open311.spec.model.ServiceRequest;
-import dev.open311.spec.model.Status;
+import dev.open311.spec.query.BoundingBox;
+import dev.open311.spec.query.Circle;
+import dev.open311.spec.query.SearchOrder;
 import dev.open311.spec.query.ServiceRequestQuery;
-import dev.open311.storage.mapping.ServiceRequestMapper;
+import dev.open311.storage.dao.SearchFilters.Spatial;
+import dev.open311.storage.mapping.SearchRow;
+import dev.open311.storage.mapping.SearchRowMapper;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
 /**
  * GET requests as one statement. It is the one query whose WHERE clause depends on the call, so it
- * is assembled here from fixed fragments (values are always bound, never spliced) instead of living
- * in a SqlObject. It never touches {@code service_request_contact}.
+ * is assembled here from fixed fragments ({@link SearchFilters}) instead of living in a SqlObject.
+ * It never touches {@code service_request_contact}.
+ *
+ * <p>Each order has an index that yields it without sorting the whole match: {@code
+ * (jurisdiction_id, requested_at desc, id desc)} for the standard one, {@code (jurisdiction_id,
+ * change_xid, id)} for a harvest, the GiST index's nearest-neighbour scan for {@code
+ * sort=distance} (see {@link #NEAREST_TWO_STEPS}), and the cell index for the newest requests in
+ * a small circle ({@link NewestNearby}).
  */
 public final class ServiceRequestSearch {
 
-  private static final String SELECT =
+  private static final String COLUMNS =
       """
-      select r.service_request_id, r.status, r.status_notes, s.service_name, r.service_code,
-             r.description, r.agency_responsible, r.service_notice, r.requested_at,
-             r.updated_at, r.expected_at, r.address, r.address_id, r.zipcode, r.lat, r.long,
-             r.media_url, j.time_zone
-        from service_request r
+      select r.id, r.change_xid::text as change_xid, r.service_request_id, r.status,
+             r.status_notes, s.service_name, r.service_code, r.description,
+             r.agency_responsible, r.service_notice, r.requested_at, r.updated_at, r.expected_at,
+             r.address, r.address_id, r.zipcode, r.lat, r.long, r.media_url, r.channel,
+             r.duplicate, r.parent_service_request_id, r.closed_at, j.time_zone
+      """;
+
+  private static final String JOINS =
+      """
         join service s on s.id = r.service_id
         join jurisdiction j on j.jurisdiction_id = r.jurisdiction_id
        where r.jurisdiction_id = :jurisdictionId
       """;
 
-  // Served by the (jurisdiction_id, requested_at desc, id desc) index without a sort.
-  private static final String ORDER = " order by r.requested_at desc, r.id desc limit :limit";
+  private static final String NEWEST = " order by r.requested_at desc, r.id desc";
+  private static final String NEAREST = " order by " + SearchFilters.DISTANCE + ", r.id";
+  private static final String HARVEST = " order by r.change_xid, r.id";
+
+  /**
+   * sort=distance without sorting every request in the circle. Step one walks the GiST index
+   * nearest-first (planar degrees, so not quite great-circle order) and keeps the first {@code
+   * :candidates} matches; their largest exact distance bounds the answer, since that many
+   * requests lie at most that far. Step two takes every match within that bound, through the
+   * index again, and sorts them exactly. Both steps see the same filters.
+   */
+  private static final String NEAREST_TWO_STEPS =
+      """
+      with candidates as materialized (
+        select %1$s as distance
+          from service_request r
+         where r.jurisdiction_id = :jurisdictionId
+      %2$s   order by r.location <-> point(:nearLong, :nearLat)
+         limit :candidates),
+      reach as (select max(distance) as meters, degrees(max(distance) / %3$s) as latitude,
+                       degrees(asin(least(1, sin(max(distance) / %3$s)
+                                              / cos(radians(:nearLat))))) as longitude
+                  from candidates)
+      %4$s  from reach cross join service_request r
+      %5$s%6$s   and r.location <@ box(point(:nearLong - reach.longitude - 1e-9,
+                                   :nearLat - reach.latitude - 1e-9),
+                             point(:nearLong + reach.longitude + 1e-9,
+                                   :nearLat + reach.latitude + 1e-9))
+         and %1$s <= reach.meters
+      """;
 
   private ServiceRequestSearch() {}
 
-  /** The requests the query selects, newest first, in its jurisdiction's time zone. */
-  public static List<ServiceRequest> find(Handle handle, ServiceRequestQuery query) {
-    boolean byIds = !query.serviceRequestIds().isEmpty();
-    boolean byCodes = !byIds && !query.serviceCodes().isEmpty();
-    boolean byStatuses = !byIds && !query.statuses().isEmpty();
-    boolean byFrom = !byIds && query.from() != null;
-    boolean byTo = !byIds && query.to() != null;
-
-    StringBuilder sql = new StringBuilder(SELECT);
-    // The standard: ids given, every other filter is ignored.
-    append(sql, byIds, "   and r.service_request_id = any(:ids)\n");
-    append(sql, byCodes, "   and r.service_code = any(:codes)\n");
-    append(sql, byStatuses, "   and r.status = any(:statuses)\n");
-    append(sql, byFrom, "   and r.requested_at >= :from\n");
-    append(sql, byTo, "   and r.requested_at < :to\n");
-    sql.append(ORDER);
-
-    Query statement =
-        handle
-            .createQuery(sql.toString())
-            .bind("jurisdictionId", query.jurisdictionId())
-            .bind("limit", query.limit());
-    if (byIds) {
-      statement.bindArray("ids", String.class, query.serviceRequestIds());
+  /** The rows the query selects, in its order, datetimes in the jurisdiction's time zone. */
+  public static List<SearchRow> find(Handle handle, ServiceRequestQuery query) {
+    Query statement;
+    if (!query.serviceRequestIds().isEmpty()) {
+      // The standard: ids given, every other filter is ignored.
+      statement =
+          handle
+              .createQuery(
+                  COLUMNS + "  from service_request r\n" + JOINS
+                      + "   and r.service_request_id = any(:ids)\n" + NEWEST + " limit :limit")
+              .bindArray("ids", String.class, query.serviceRequestIds());
+    } else {
+      statement = handle.createQuery(sql(query));
+      SearchFilters.bind(statement, query);
+      if (query.offset() > 0) {
+        statement.bind("offset", query.offset());
+      }
+      if (twoSteps(query)) {
+        statement.bind("candidates", query.offset() + query.limit());
+      }
+      NewestNearby.arms(query).ifPresent(arms -> NewestNearby.bind(statement, arms));
     }
-    if (byCodes) {
-      statement.bindArray("codes", String.class, query.serviceCodes());
-    }
-    if (byStatuses) {
-      statement.bindArray(
-          "statuses", String.class, query.statuses().stream().map(Status::wireName).toList());
-    }
-    if (byFrom) {
-      statement.bind("from", query.from());
-    }
-    if (byTo) {
-      statement.bind("to", query.to());
-    }
-    return statement.map(ServiceRequestMapper.INSTANCE).list();
+    return statement
+        .bind("jurisdictionId", query.jurisdictionId())
+        .bind("limit", query.limit())
+        .map(SearchRowMapper.INSTANCE)
+        .list();
   }
 
-  private static void append(StringBuilder sql, boolean condition, String fragment) {
-    if (condition) {
-      sql.append(fragment);
+  private static String sql(ServiceRequestQuery query) {
+    String slice = " limit :limit" + (query.offset() > 0 ? " offset :offset" : "");
+    if (twoSteps(query)) {
+      return NEAREST_TWO_STEPS.formatted(
+              SearchFilters.DISTANCE,
+              SearchFilters.sql(query, Spatial.INDEXED),
+              Circle.EARTH_RADIUS_METERS,
+              COLUMNS,
+              JOINS,
+              SearchFilters.sql(query, Spatial.WITHOUT_CIRCLE))
+          + NEAREST
+          + slice;
     }
+    Optional<List<NewestNearby.Arm>> arms = NewestNearby.arms(query);
+    if (arms.isPresent()) {
+      return NewestNearby.sql(query, arms.get(), COLUMNS, JOINS, slice);
+    }
+    String order =
+        switch (query.order()) {
+          case NEWEST -> NEWEST;
+          case DISTANCE -> NEAREST;
+          case HARVEST -> HARVEST;
+        };
+    return COLUMNS + "  from service_request r\n" + JOINS + SearchFilters.sql(query, Spatial.INDEXED) + order + slice;
+  }
+
+  /** Near a pole or across the antimeridian the bound box is no box: sort the circle instead. */
+  private static boolean twoSteps(ServiceRequestQuery query) {
+    if (query.order() != SearchOrder.DISTANCE) {
+      return false;
+    }
+    BoundingBox bounds = query.near().bounds();
+    return bounds.minLongitude() > -180 || bounds.maxLongitude() < 180;
   }
 }

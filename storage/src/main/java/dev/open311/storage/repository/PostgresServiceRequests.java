@@ -4,14 +4,17 @@ import dev.open311.spec.error.NotFoundException;
 import dev.open311.spec.model.NewServiceRequest;
 import dev.open311.spec.model.ServiceRequest;
 import dev.open311.spec.model.ServiceRequestReceipt;
+import dev.open311.spec.model.ServiceRequestUpdate;
 import dev.open311.spec.model.ServiceType;
 import dev.open311.spec.model.Status;
 import dev.open311.spec.model.TokenStatus;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.spec.query.UpdatesQuery;
 import dev.open311.storage.dao.CatalogDao;
 import dev.open311.storage.dao.ServiceRequestDao;
-import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.dao.UpdatesFeedDao;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
 import dev.open311.storage.mapping.ServiceRequestMapping;
@@ -21,7 +24,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -83,15 +85,37 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public List<ServiceRequest> find(ServiceRequestQuery query) {
-    return jdbi.withHandle(handle -> ServiceRequestSearch.find(handle, query));
+    return search(query).requests();
+  }
+
+  @Override
+  public ServiceRequestPage search(ServiceRequestQuery query) {
+    return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query));
   }
 
   @Override
   public Optional<ServiceRequest> find(String jurisdictionId, String serviceRequestId) {
-    ServiceRequestQuery byId =
-        new ServiceRequestQuery(
-            jurisdictionId, List.of(serviceRequestId), List.of(), Set.of(), null, null, 1);
-    return find(byId).stream().findFirst();
+    return find(ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false)).stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<ServiceRequestUpdate> updates(UpdatesQuery query) {
+    return jdbi.withHandle(handle -> UpdatesFeedDao.find(handle, query));
+  }
+
+  @Override
+  public ServiceRequest update(
+      String jurisdictionId, String serviceRequestId, Status status, String note) {
+    return jdbi.inTransaction(
+        handle -> {
+          ServiceRequestChanges.apply(
+              handle, clock, jurisdictionId, serviceRequestId, status, note);
+          return ServiceRequestReads.search(
+                  handle, ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false))
+              .requests()
+              .get(0);
+        });
   }
 
   @Override

@@ -1,0 +1,149 @@
+package dev.open311.storage.dao;
+
+import dev.open311.spec.model.Status;
+import dev.open311.spec.query.BoundingBox;
+import dev.open311.spec.query.Circle;
+import dev.open311.spec.query.ServiceRequestQuery;
+import java.util.List;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * The WHERE fragments of {@link ServiceRequestSearch}, each paired with its bindings: fixed text,
+ * values always bound, never spliced. Spatial filters first test {@code location <@ box}, which
+ * the GiST index on the point answers, then the exact great-circle distance.
+ */
+final class SearchFilters {
+
+  /** The haversine distance in meters from {@code :nearLat}/{@code :nearLong}, as in Circle. */
+  static final String DISTANCE =
+      "2 * "
+          + Circle.EARTH_RADIUS_METERS
+          + " * asin(least(1, sqrt(power(sin(radians(r.lat - :nearLat) / 2), 2)"
+          + " + cos(radians(:nearLat)) * cos(radians(r.lat))"
+          + " * power(sin(radians(r.long - :nearLong) / 2), 2))))";
+
+  private SearchFilters() {}
+
+  /** How a statement part writes lat/long/radius and bbox. */
+  enum Spatial {
+    /** Boxes the GiST index answers, then the exact distance. */
+    INDEXED,
+    /**
+     * The exact distance and the bbox as plain comparisons, for a part that reaches rows through
+     * another index: offered a GiST box, the planner would combine both indexes and sort.
+     */
+    COMPARED,
+    /** No circle, for a part bounded by a smaller circle of its own; bbox as INDEXED. */
+    WITHOUT_CIRCLE
+  }
+
+  /** The filters of the query, one {@code and} line each. */
+  static String sql(ServiceRequestQuery query, Spatial spatial) {
+    StringBuilder sql = new StringBuilder();
+    append(sql, !query.serviceCodes().isEmpty(), oneOf("r.service_code", "codes", query.serviceCodes()));
+    append(sql, !query.statuses().isEmpty(), oneOf("r.status", "statuses", statuses(query)));
+    append(sql, query.from() != null, "r.requested_at >= :from");
+    append(sql, query.to() != null, "r.requested_at < :to");
+    append(sql, query.updatedAfter() != null, "r.updated_at >= :updatedAfter");
+    append(sql, query.updatedBefore() != null, "r.updated_at < :updatedBefore");
+    if (query.near() != null) {
+      append(sql, spatial == Spatial.INDEXED, box("near"));
+      append(sql, spatial != Spatial.WITHOUT_CIRCLE, DISTANCE + " <= :nearRadius");
+    }
+    if (query.bbox() != null) {
+      // location is point(long, lat): the comparisons are the box test, edges included
+      append(
+          sql,
+          true,
+          spatial == Spatial.COMPARED
+              ? "r.long between :bboxMinLong and :bboxMaxLong"
+                  + " and r.lat between :bboxMinLat and :bboxMaxLat"
+              : box("bbox"));
+    }
+    append(
+        sql,
+        query.area() != null,
+        """
+        exists (select 1 from service_request_area a
+                 where a.request_id = r.id and a.area_type = :areaType
+                   and a.area_key = any(:areaKeys))""");
+    // Settled rows only: no transaction still running can commit a row sorting before them.
+    append(sql, query.isHarvest(), "r.change_xid < pg_snapshot_xmin(pg_current_snapshot())");
+    append(sql, query.after() != null, "(r.change_xid, r.id) > (cast(:afterXid as xid8), :afterId)");
+    return sql.toString();
+  }
+
+  /** Binds what {@link #sql} refers to (the circle's center and radius whenever there is one). */
+  static void bind(Query statement, ServiceRequestQuery query) {
+    bindOneOf(statement, "codes", query.serviceCodes());
+    bindOneOf(statement, "statuses", statuses(query));
+    bindIfPresent(statement, "from", query.from());
+    bindIfPresent(statement, "to", query.to());
+    bindIfPresent(statement, "updatedAfter", query.updatedAfter());
+    bindIfPresent(statement, "updatedBefore", query.updatedBefore());
+    if (query.near() != null) {
+      bindBox(statement, "near", query.near().bounds());
+      statement
+          .bind("nearLat", query.near().latitude())
+          .bind("nearLong", query.near().longitude())
+          .bind("nearRadius", query.near().radiusMeters());
+    }
+    if (query.bbox() != null) {
+      bindBox(statement, "bbox", query.bbox());
+    }
+    if (query.area() != null) {
+      statement.bind("areaType", query.area().areaType());
+      statement.bindArray("areaKeys", String.class, query.area().areaKeys());
+    }
+    if (query.after() != null) {
+      statement
+          .bind("afterXid", Long.toString(query.after().changeXid()))
+          .bind("afterId", query.after().id());
+    }
+  }
+
+  /**
+   * A column among values. One value is written as an equality, which lets the planner walk the
+   * (jurisdiction, column, requested_at, id) index in order; {@code = any(array)} would not.
+   */
+  private static String oneOf(String column, String name, List<String> values) {
+    return values.size() == 1 ? column + " = :" + name : column + " = any(:" + name + ")";
+  }
+
+  private static void bindOneOf(Query statement, String name, List<String> values) {
+    if (values.size() == 1) {
+      statement.bind(name, values.get(0));
+    } else if (!values.isEmpty()) {
+      statement.bindArray(name, String.class, values);
+    }
+  }
+
+  private static List<String> statuses(ServiceRequestQuery query) {
+    return query.statuses().stream().map(Status::wireName).sorted().toList();
+  }
+
+  private static void bindIfPresent(Query statement, String name, Object value) {
+    if (value != null) {
+      statement.bind(name, value);
+    }
+  }
+
+  private static String box(String prefix) {
+    return "r.location <@ box(point(:%1$sMinLong, :%1$sMinLat), point(:%1$sMaxLong, :%1$sMaxLat))"
+        .formatted(prefix);
+  }
+
+  private static void bindBox(Query statement, String prefix, BoundingBox box) {
+    statement
+        .bind(prefix + "MinLong", box.minLongitude())
+        .bind(prefix + "MinLat", box.minLatitude())
+        .bind(prefix + "MaxLong", box.maxLongitude())
+        .bind(prefix + "MaxLat", box.maxLatitude());
+  }
+
+  private static void append(StringBuilder sql, boolean condition, String predicate) {
+    if (condition) {
+      sql.append("   and ").append(predicate).append('\n');
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.open311.storage.repository;
+
+import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.model.Status;
+import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.HarvestCursor;
+import dev.open311.spec.query.ServiceRequestPage;
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.spec.query.ServiceRequestQueryBuilder;
+import dev.open311.storage.SharedStorage;
+import dev.open311.storage.Storage;
+import dev.open311.storage.TestClock;
+import dev.open311.storage.TestDatabases;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** page/page_size, updated_after/updated_before and the harvest order with its cursor. */
+@ExtendWith(SharedStorage.class)
+class PagingAndHarvestIT {
+
+  private static final OffsetDateTime EPOCH = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+
+  private final Storage storage;
+  private final ServiceRequests requests;
+  private final TestClock clock;
+
+  PagingAndHarvestIT(Storage storage, TestClock clock) {
+    this.storage = storage;
+    this.requests = storage.serviceRequests();
+    this.clock = clock;
+  }
+
+  @BeforeEach
+  void loadCatalog() {
+    storage.catalog().load(TestCatalogs.springfield());
+  }
+
+  @Test
+  void pagesSliceTheNewestFirstOrderAndAreEmptyPastTheEnd() {
+    List<String> filed = fileMinutesApart(5);
+    List<String> newestFirst = new ArrayList<>(filed);
+    Collections.reverse(newestFirst);
+
+    assertEquals(newestFirst.subList(0, 2), ids(builder().page(1, 2)));
+    assertEquals(newestFirst.subList(2, 4), ids(builder().page(2, 2)));
+    assertEquals(newestFirst.subList(4, 5), ids(builder().page(3, 2)));
+    assertEquals(List.of(), ids(builder().page(4, 2)));
+    assertEquals(newestFirst.subList(0, 2), ids(builder().page(0, 2)));
+  }
+
+  @Test
+  void pagedCallsReachBeyondTheNinetyDayWindow() {
+    clock.set(TestClock.START.minus(Duration.ofDays(400)));
+    String old = file();
+    clock.set(TestClock.START);
+
+    assertEquals(List.of(), ids(builder()));
+    assertEquals(List.of(old), ids(builder().page(1, null)));
+  }
+
+  @Test
+  void updatedAfterIsInclusiveAndUpdatedBeforeExclusive() {
+    List<String> filed = fileMinutesApart(3);
+    OffsetDateTime second = OffsetDateTime.ofInstant(TestClock.START.plusSeconds(60), clock.getZone());
+
+    assertEquals(filed.subList(1, 3), ids(builder().updated(second, null)));
+    assertEquals(filed.subList(0, 1), ids(builder().updated(null, second)));
+  }
+
+  @Test
+  void harvestOrderIsByChangeSoAnUpdatedRequestMovesToTheEnd() {
+    List<String> filed = fileMinutesApart(3);
+    requests.update(SPRINGFIELD, filed.get(0), Status.CLOSED, "fixed");
+
+    assertEquals(
+        List.of(filed.get(1), filed.get(2), filed.get(0)), ids(builder().updated(EPOCH, null)));
+  }
+
+  @Test
+  void theCursorContinuesRightAfterTheLastRequestOfAPage() {
+    List<String> filed = fileMinutesApart(5);
+
+    ServiceRequestPage first = requests.search(builder().updated(EPOCH, null).page(null, 2).build(clock));
+    ServiceRequestPage second = requests.search(builder().cursor(first.next()).page(null, 2).build(clock));
+    ServiceRequestPage third = requests.search(builder().cursor(second.next()).page(null, 2).build(clock));
+    ServiceRequestPage end = requests.search(builder().cursor(third.next()).page(null, 2).build(clock));
+
+    assertEquals(filed.subList(0, 2), ids(first));
+    assertEquals(filed.subList(2, 4), ids(second));
+    assertEquals(filed.subList(4, 5), ids(third));
+    assertEquals(List.of(), ids(end));
+    assertNull(end.next());
+  }
+
+  @Test
+  void theCursorIsExactWhenARequestAlreadyReturnedIsUpdated() {
+    List<String> filed = fileMinutesApart(4);
+    ServiceRequestPage first = requests.search(builder().updated(EPOCH, null).page(null, 2).build(clock));
+    requests.update(SPRINGFIELD, filed.get(0), null, "a comment moves it to the end");
+
+    ServiceRequestPage rest = requests.search(builder().cursor(first.next()).build(clock));
+
+    // offset paging would now skip filed.get(2); the cursor returns the rest and the change
+    assertEquals(List.of(filed.get(2), filed.get(3), filed.get(0)), ids(rest));
+  }
+
+  @Test
+  void aHarvestWaitsForRowsOfTransactionsStillRunning() {
+    String before = file();
+    try (Handle running = TestDatabases.jdbi(storage).open()) {
+      running.begin();
+      long runningXid =
+          running.createQuery("select pg_current_xact_id()::text").mapTo(Long.class).one();
+      String after = file();
+
+      ServiceRequestPage seen = requests.search(builder().updated(EPOCH, null).build(clock));
+      assertEquals(List.of(before), ids(seen));
+
+      running
+          .createUpdate(
+              """
+              insert into service_request (service_request_id, jurisdiction_id, service_id,
+                                           service_code, status, requested_at, updated_at)
+              select 'late', jurisdiction_id, id, service_code, 'open', now(), now()
+                from service where service_code = 'SIGN'
+              """)
+          .execute();
+      running.commit();
+
+      ServiceRequestPage rest = requests.search(builder().cursor(seen.next()).build(clock));
+      assertEquals(List.of("late", after), ids(rest), "the late row sorts before " + runningXid);
+    }
+  }
+
+  @Test
+  void nextCursorNamesTheLastRowOnlyForHarvests() {
+    fileMinutesApart(2);
+
+    HarvestCursor next = requests.search(builder().updated(EPOCH, null).build(clock)).next();
+    assertNotNull(next);
+    assertNull(requests.search(builder().page(1, 10).build(clock)).next());
+  }
+
+  private ServiceRequestQueryBuilder builder() {
+    return ServiceRequestQuery.builder(SPRINGFIELD);
+  }
+
+  private List<String> ids(ServiceRequestQueryBuilder builder) {
+    return ids(requests.search(builder.build(clock)));
+  }
+
+  private static List<String> ids(ServiceRequestPage page) {
+    return page.requests().stream().map(ServiceRequest::serviceRequestId).toList();
+  }
+
+  private String file() {
+    return requests.file(TestRequests.anonymous(SPRINGFIELD, "SIGN")).serviceRequestId();
+  }
+
+  /** Files n requests a minute apart from the clock's start, oldest first. */
+  private List<String> fileMinutesApart(int n) {
+    return IntStream.range(0, n)
+        .mapToObj(
+            i -> {
+              clock.set(TestClock.START.plusSeconds(60L * i));
+              return file();
+            })
+        .toList();
+  }
+}

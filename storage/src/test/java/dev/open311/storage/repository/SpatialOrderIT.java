@@ -1,0 +1,205 @@
+package dev.open311.storage.repository;
+
+import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.open311.spec.model.Location;
+import dev.open311.spec.model.Requester;
+import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.BoundingBox;
+import dev.open311.spec.query.Circle;
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.spec.query.ServiceRequestQueryBuilder;
+import dev.open311.storage.SharedStorage;
+import dev.open311.storage.Storage;
+import dev.open311.storage.TestClock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The orders of spatial searches: sort=distance (two steps through the GiST index) and newest
+ * first in a small circle or viewport (by cell), each checked against a brute-force order.
+ */
+@ExtendWith(SharedStorage.class)
+class SpatialOrderIT {
+
+  private static final double LAT = Places.LAT;
+  private static final double LONG = Places.LONG;
+
+  private final Storage storage;
+  private final ServiceRequests requests;
+  private final TestClock clock;
+
+  SpatialOrderIT(Storage storage, TestClock clock) {
+    this.storage = storage;
+    this.requests = storage.serviceRequests();
+    this.clock = clock;
+  }
+
+  @BeforeEach
+  void loadCatalog() {
+    storage.catalog().load(TestCatalogs.springfield());
+  }
+
+  @Test
+  void sortDistanceGivesNearestFirstAndTiesByKey() {
+    String far = fileAt(Places.around(10, 800), "PHF");
+    String near = fileAt(Places.around(200, 100), "PHF");
+    String tieFirst = fileAt(Places.around(300, 400), "PHF");
+    String tieSecond = fileAt(Places.around(300, 400), "PHF");
+    String middle = fileAt(Places.around(45, 300), "PHF");
+
+    List<String> found =
+        ids(search(builder().near(new Circle(LAT, LONG, 1000)).sortByDistance(true)));
+
+    assertEquals(List.of(near, middle, tieFirst, tieSecond, far), found);
+  }
+
+  @Test
+  void sortDistancePagesAreExactGreatCircleOrderUnderAFilter() {
+    java.util.Random random = new java.util.Random(311);
+    java.util.Map<String, Double> distances = new java.util.HashMap<>();
+    for (int i = 0; i < 80; i++) {
+      String code = i % 4 == 0 ? "SIGN" : "PHF";
+      double meters = 1400 * Math.sqrt(random.nextDouble());
+      Location at = Places.around(random.nextDouble() * 360, meters);
+      String id = fileAt(at, code);
+      if (code.equals("PHF")) {
+        distances.put(id, Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude()));
+      }
+    }
+    List<String> expected =
+        distances.entrySet().stream()
+            .filter(e -> e.getValue() <= 1000)
+            .sorted(
+                java.util.Map.Entry.<String, Double>comparingByValue()
+                    .thenComparing(e -> Long.parseLong(e.getKey())))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+
+    List<String> found = new java.util.ArrayList<>();
+    for (int page = 1; page <= 7; page++) {
+      found.addAll(
+          ids(
+              requests.find(
+                  ServiceRequestQuery.builder(SPRINGFIELD)
+                      .near(new Circle(LAT, LONG, 1000))
+                      .sortByDistance(true)
+                      .serviceCodes(List.of("PHF"))
+                      .page(page, 7)
+                      .build(clock))));
+    }
+
+    assertEquals(expected, found);
+  }
+
+  @Test
+  void newestFirstPagesInASmallCircleMatchABruteForceOrderAcrossCells() {
+    java.util.Random random = new java.util.Random(42);
+    List<String> inside = new java.util.ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      clock.advance(Duration.ofSeconds(random.nextInt(3)));
+      Location at = Places.around(random.nextDouble() * 360, 1100 * Math.sqrt(random.nextDouble()));
+      String id = fileAt(at, i % 5 == 0 ? "SIGN" : "PHF");
+      if (i % 5 != 0 && Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude()) <= 700) {
+        inside.add(id);
+      }
+    }
+    // filed in time order, ties (same second) broken by the larger id first
+    List<String> expected = new java.util.ArrayList<>(inside);
+    java.util.Collections.reverse(expected);
+
+    List<String> found = new java.util.ArrayList<>();
+    for (int page = 1; page <= 10; page++) {
+      found.addAll(
+          ids(
+              requests.find(
+                  ServiceRequestQuery.builder(SPRINGFIELD)
+                      .near(new Circle(LAT, LONG, 700))
+                      .serviceCodes(List.of("PHF"))
+                      .page(page, 6)
+                      .build(clock))));
+    }
+
+    assertEquals(expected, found);
+  }
+
+  @Test
+  void sortDistanceWithFewerMatchesThanAPageReturnsThemAll() {
+    String only = fileAt(Places.around(10, 900), "PHF");
+    fileAt(Places.around(10, 1100), "PHF");
+
+    assertEquals(
+        List.of(only), ids(search(builder().near(new Circle(LAT, LONG, 1000)).sortByDistance(true))));
+    assertEquals(
+        List.of(), ids(search(builder().near(new Circle(0, 0, 1000)).sortByDistance(true))));
+  }
+
+  @Test
+  void sortDistanceNearAPoleSortsTheWholeCircle() {
+    String near = fileAt(new Location(89.999, 20.0, null, null), "PHF");
+    String across = fileAt(new Location(89.999, -160.0, null, null), "PHF");
+
+    assertEquals(
+        List.of(near, across),
+        ids(search(builder().near(new Circle(89.999, 19.0, 1000)).sortByDistance(true))));
+  }
+
+  @Test
+  void withoutSortTheNearbyRequestsComeNewestFirst() {
+    String older = fileAt(Places.around(0, 10), "PHF");
+    clock.advance(Duration.ofMinutes(1));
+    String newer = fileAt(Places.around(0, 500), "PHF");
+
+    assertEquals(List.of(newer, older), ids(search(builder().near(new Circle(LAT, LONG, 600)))));
+  }
+
+  @Test
+  void aRequestInACellTheCircleOnlyGrazesIsFound() {
+    double center = 41.9 - 499.0 / Circle.EARTH_RADIUS_METERS * 180 / Math.PI;
+    String tip = fileAt(new Location(41.900003, -87.635, null, null), "PHF");
+    fileAt(new Location(41.900003, -87.6345, null, null), "PHF");
+    String middle = fileAt(new Location(center, -87.635, null, null), "PHF");
+
+    assertEquals(List.of(middle, tip), ids(search(builder().near(new Circle(center, -87.635, 500)))));
+  }
+
+  @Test
+  void aViewportOfAFewCellsIncludesItsEdgesNewestFirst() {
+    String corner = fileAt(new Location(41.880, -87.640, null, null), "PHF");
+    clock.advance(Duration.ofSeconds(1));
+    String edge = fileAt(new Location(41.890, -87.630, null, null), "PHF");
+    clock.advance(Duration.ofSeconds(1));
+    String inside = fileAt(new Location(41.885, -87.6301, null, null), "PHF");
+    fileAt(new Location(41.8901, -87.630, null, null), "PHF");
+    fileAt(new Location(41.885, -87.6249, null, null), "PHF");
+
+    List<String> found =
+        ids(search(builder().bbox(new BoundingBox(-87.640, 41.880, -87.625, 41.890))));
+
+    assertEquals(List.of(inside, edge, corner), found);
+  }
+
+  private ServiceRequestQueryBuilder builder() {
+    return ServiceRequestQuery.builder(SPRINGFIELD).page(1, 500);
+  }
+
+  private List<ServiceRequest> search(ServiceRequestQueryBuilder builder) {
+    return requests.find(builder.build(clock));
+  }
+
+  private String fileAt(Location location, String serviceCode) {
+    return requests
+        .file(TestRequests.from(SPRINGFIELD, serviceCode, Requester.ANONYMOUS, location))
+        .serviceRequestId();
+  }
+
+  private static List<String> ids(List<ServiceRequest> found) {
+    return found.stream().map(ServiceRequest::serviceRequestId).toList();
+  }
+
+}
