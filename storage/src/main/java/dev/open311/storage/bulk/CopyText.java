@@ -1,5 +1,7 @@
 package dev.open311.storage.bulk;
 
+import dev.open311.storage.db.CopyFormat;
+
 import java.time.OffsetDateTime;
 
 /**
@@ -17,16 +19,7 @@ final class CopyText {
       out.append("\\N");
       return this;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
+    CopyFormat.escape(value, out);
     return this;
   }
 

@@ -1,5 +1,7 @@
 package dev.open311.storage.repository;
 
+import dev.open311.storage.db.CopyFormat;
+
 import dev.open311.storage.geo.AreaIndex;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
 import java.io.IOException;
@@ -128,8 +130,8 @@ final class AreaTagWriter {
     StringBuilder rows = new StringBuilder(tags.size() * 24);
     for (Tag tag : tags) {
       rows.append(tag.requestId()).append('\t');
-      escape(tag.areaType(), rows).append('\t');
-      escape(tag.areaKey(), rows).append('\n');
+      CopyFormat.escape(tag.areaType(), rows).append('\t');
+      CopyFormat.escape(tag.areaKey(), rows).append('\n');
     }
     try {
       handle
@@ -142,20 +144,5 @@ final class AreaTagWriter {
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("writing area tags failed: " + e.getMessage(), e);
     }
-  }
-
-  /** COPY's text format: backslash, tab, newline and carriage return are escaped. */
-  private static StringBuilder escape(String value, StringBuilder out) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-    return out;
   }
 }
