@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.storage.cache.CachingApiKeys;
+import dev.open311.storage.cache.CachingCatalog;
+import dev.open311.storage.dao.CatalogVersionDao;
+import dev.open311.storage.dao.SqlObjects;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.Migrations;
@@ -29,22 +33,31 @@ public final class Storage implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final String description;
-  private final Catalog catalog;
+  private final CachingCatalog catalog;
   private final ServiceRequests serviceRequests;
-  private final ApiKeys apiKeys;
+  private final CachingApiKeys apiKeys;
 
   private Storage(
       DatabaseConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Clock clock) {
     this.embedded = embedded;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    SqlObjects.prepare(jdbi);
     String version =
         jdbi.withHandle(h -> h.createQuery("show server_version").mapTo(String.class).one());
     // Debian builds append their package name: "15.18 (Debian 15.18-0+deb12u1)".
     this.description = description(config, embedded, version.split(" ")[0]);
-    this.catalog = new PostgresCatalog(jdbi, clock);
+    this.catalog =
+        new CachingCatalog(
+            new PostgresCatalog(jdbi, clock),
+            () -> jdbi.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
+            CachingCatalog.DEFAULT_CHECK_INTERVAL);
     this.serviceRequests = new PostgresServiceRequests(jdbi, clock);
-    this.apiKeys = new PostgresApiKeys(jdbi, clock);
+    this.apiKeys =
+        new CachingApiKeys(
+            new PostgresApiKeys(jdbi, clock),
+            CachingApiKeys.DEFAULT_TTL,
+            CachingApiKeys.DEFAULT_MAX_ENTRIES);
   }
 
   public static Storage open(DatabaseConfig config) {
@@ -116,6 +129,16 @@ public final class Storage implements AutoCloseable {
 
   public ApiKeys apiKeys() {
     return apiKeys;
+  }
+
+  /**
+   * Forgets the cached catalog and keys, so the next read asks the database. Without it a change
+   * made behind the ports (SQL by hand, tests emptying tables) shows within a few seconds, see
+   * {@link CachingCatalog#DEFAULT_CHECK_INTERVAL} and {@link CachingApiKeys#DEFAULT_TTL}.
+   */
+  public void refreshCaches() {
+    catalog.refresh();
+    apiKeys.refresh();
   }
 
   /** Where the data is, for the start-up log: never a password. */

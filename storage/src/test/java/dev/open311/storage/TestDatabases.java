@@ -67,7 +67,10 @@ public final class TestDatabases {
     }
   }
 
-  /** Empties every table but Flyway's history, and restarts the key sequences. */
+  /**
+   * Empties every table but Flyway's history, restarts the key sequences and makes the storage
+   * forget what it had cached.
+   */
   public static void deleteAllRows(Storage storage) {
     storage
         .jdbi()
@@ -84,6 +87,7 @@ public final class TestDatabases {
                       .list();
               handle.execute("truncate " + String.join(", ", tables) + " restart identity");
             });
+    storage.refreshCaches();
   }
 
   /** The storage's own connection, for tests that look at tables directly. */
