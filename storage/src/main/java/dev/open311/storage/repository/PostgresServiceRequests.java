@@ -11,6 +11,7 @@ import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.dao.CatalogDao;
 import dev.open311.storage.dao.ServiceRequestDao;
+import dev.open311.storage.dao.ServiceRequestLookup;
 import dev.open311.storage.dao.ServiceRequestSearch;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
@@ -21,7 +22,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -88,10 +88,8 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public Optional<ServiceRequest> find(String jurisdictionId, String serviceRequestId) {
-    ServiceRequestQuery byId =
-        new ServiceRequestQuery(
-            jurisdictionId, List.of(serviceRequestId), List.of(), Set.of(), null, null, 1);
-    return find(byId).stream().findFirst();
+    return jdbi.withHandle(
+        handle -> ServiceRequestLookup.find(handle, jurisdictionId, serviceRequestId));
   }
 
   @Override
