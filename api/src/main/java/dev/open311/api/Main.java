@@ -1,5 +1,6 @@
 package dev.open311.api;
 
+import dev.open311.api.bench.BenchCommand;
 import dev.open311.api.cli.ApiKeyCommand;
 import dev.open311.api.cli.CatalogCommand;
 import dev.open311.api.cli.ServeCommand;
@@ -18,7 +19,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "open311-server 0.1.0",
     description = "An Open311 GeoReport v2 server on PostgreSQL.",
-    subcommands = {ServeCommand.class, ApiKeyCommand.class, CatalogCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ApiKeyCommand.class,
+      CatalogCommand.class,
+      BenchCommand.class
+    })
 public final class Main {
 
   private static final Set<String> ROOT_OPTIONS = Set.of("-h", "--help", "-V", "--version");
