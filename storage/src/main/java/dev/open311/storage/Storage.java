@@ -52,7 +52,7 @@ public final class Storage implements AutoCloseable {
             new PostgresCatalog(jdbi, clock),
             () -> jdbi.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
             CachingCatalog.DEFAULT_CHECK_INTERVAL);
-    this.serviceRequests = new PostgresServiceRequests(jdbi, clock);
+    this.serviceRequests = new PostgresServiceRequests(jdbi, pool, clock);
     this.apiKeys =
         new CachingApiKeys(
             new PostgresApiKeys(jdbi, clock),

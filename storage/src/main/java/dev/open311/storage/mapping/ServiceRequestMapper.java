@@ -29,6 +29,11 @@ public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
 
   @Override
   public ServiceRequest map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return fromRow(rs);
+  }
+
+  /** The request on the result set's current row; for plain JDBC callers too. */
+  public static ServiceRequest fromRow(ResultSet rs) throws SQLException {
     ZoneId zone = ZONES.computeIfAbsent(rs.getString("time_zone"), ZoneId::of);
     return new ServiceRequest(
         rs.getString("service_request_id"),
