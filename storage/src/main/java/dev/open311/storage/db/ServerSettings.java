@@ -33,6 +33,11 @@ final class ServerSettings {
     // Bulk imports write gigabytes; fewer forced checkpoints, each spread over more time.
     settings.put("max_wal_size", "4GB");
     settings.put("checkpoint_completion_target", "0.9");
+    // Group commit: when at least commit_siblings (5) other transactions are running, a commit
+    // waits up to 1 ms for more to join its WAL flush. Every commit is still flushed before it
+    // is answered; under 16 concurrent POSTs this took 2.5-3.5 to 4.5-5 commits per fsync and
+    // about 7 % more POSTs per second here. A lone commit does not wait.
+    settings.put("commit_delay", "1000");
     return settings;
   }
 

@@ -17,6 +17,7 @@ class ServerSettingsTest {
     assertEquals("6144MB", settings.get("shared_buffers"));
     assertEquals("12288MB", settings.get("effective_cache_size"));
     assertEquals("1.1", settings.get("random_page_cost"));
+    assertEquals("1000", settings.get("commit_delay"));
   }
 
   @Test
