@@ -12,6 +12,8 @@ Usage: bench/run.sh [options]
   --data-dir DIR      where the benchmark database lives (default ./bench-data)
   --duration D        measured time per scenario, wrk syntax (default 15s)
   --warmup D          pre-warm per scenario, discarded (default 20s; DEPENDENCIES.md trap 15)
+  --post-warmup D     pre-warm of the POST scenario, whose longer code path the JIT needs about
+                      two minutes for (default 120s)
   --connections N     wrk connections (default 16)
   --threads N         wrk threads (default 2)
   --only LIST         comma list of scenarios: ceiling,services,definition,get_one,paged50,
@@ -43,6 +45,7 @@ REQUESTS=10000000
 DATA_DIR=./bench-data
 DURATION=15s
 WARMUP=20s
+POST_WARMUP=120s
 CONNECTIONS=16
 THREADS=2
 ONLY=all
@@ -64,6 +67,7 @@ while [[ $# -gt 0 ]]; do
     --data-dir) DATA_DIR=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
+    --post-warmup) POST_WARMUP=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
@@ -73,7 +77,7 @@ while [[ $# -gt 0 ]]; do
     --quiet-wait) QUIET_WAIT=$2; shift 2 ;;
     --quiet-limit) QUIET_LIMIT=$2; shift 2 ;;
     --no-cache-warm) CACHE_WARM=0; shift ;;
-    --smoke) SMOKE=1; REQUESTS=2000; DATA_DIR=./bench-data/smoke; DURATION=2s; WARMUP=2s
+    --smoke) SMOKE=1; REQUESTS=2000; DATA_DIR=./bench-data/smoke; DURATION=2s; WARMUP=2s; POST_WARMUP=2s
              IMPORT_ROWS=2000; QUIET_WAIT=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;

@@ -48,9 +48,11 @@ http_scenario() {
     NOTES+=("- **$name** not measured: $why")
     return 0
   fi
-  log "$name: warm-up $WARMUP"
+  local warmup=$WARMUP
+  [[ $name == post ]] && warmup=$POST_WARMUP
+  log "$name: warm-up $warmup"
   env "$@" BENCH_REQUESTS="$REQUESTS" BENCH_IDS="$IDS_FILE" BENCH_API_KEY="$API_KEY" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$BENCH/wrk/$script" "$url" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" -s "$BENCH/wrk/$script" "$url" > /dev/null
   wait_for_quiet
   (( WAITED > 0 )) && NOTES+=("- **$name** waited ${WAITED}s for other processes to calm down.")
   log "$name: measuring $DURATION"
@@ -187,7 +189,7 @@ HEAP_VERDICT=$(verdict "$MAX_HEAP_COMMITTED" 512 max)
   echo "- JDK: $(java -version 2>&1 | head -1); server JVM: \`$SERVER_JVM_OPTS\`${POOL_SIZE:+, --db-pool-size $POOL_SIZE}."
   echo "- PostgreSQL $PG_VERSION (embedded)${SETTINGS:+: $SETTINGS}."
   echo "- Database: $REQUESTS requests in $DATA_DIR. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')."
-  echo "- wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a $WARMUP warm-up per scenario."
+  echo "- wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a $WARMUP warm-up per scenario ($POST_WARMUP for POST)."
   echo
   echo "| scenario | req/s | p50 ms | p99 ms | non-2xx | socket errors | of ceiling | target | verdict | server CPU µs/req | PostgreSQL CPU µs/req | heap used max / committed MB | RSS MB | other CPU |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
