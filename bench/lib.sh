@@ -94,9 +94,10 @@ wait_for_http() {
 postgres_port() { sed -n 4p "$1/postgres/postmaster.pid"; }
 postgres_pid() { sed -n 1p "$1/postgres/postmaster.pid"; }
 
-# Percent with one decimal, or "-" when the reference is missing.
+# Percent with $3 decimals (default 1), or "-" when the reference is missing.
 percent() {
-  awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.1f", 100 * a / b; else printf "-" }'
+  awk -v a="$1" -v b="$2" -v d="${3:-1}" \
+    'BEGIN { if (b + 0 > 0) printf "%." d "f", 100 * a / b; else printf "-" }'
 }
 
 # "met" or "not met" for value >= target (or <= when $3 is "max").
@@ -137,6 +138,7 @@ wait_for_quiet() {
   WAITED=0
   (( QUIET_WAIT > 0 )) || return 0
   while :; do
+    WAITED=$((SECONDS - start))
     before=$(cpu_snapshot "$SERVER_PID")
     sleep 3
     after=$(cpu_snapshot "$SERVER_PID")
@@ -150,5 +152,4 @@ wait_for_quiet() {
     log "other processes use $share% of the machine: waiting for quiet"
     sleep 5
   done
-  WAITED=$((SECONDS - start))
 }
