@@ -1,5 +1,6 @@
 package dev.open311.api;
 
+import dev.open311.api.bench.BenchCommand;
 import dev.open311.api.cli.ApiKeyCommand;
 import dev.open311.api.cli.AreasCommand;
 import dev.open311.api.cli.CatalogCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       GenerateCommand.class,
-      RequestsCommand.class
+      RequestsCommand.class,
+      BenchCommand.class
     })
 public final class Main {
 

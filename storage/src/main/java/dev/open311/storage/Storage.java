@@ -6,6 +6,10 @@ import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.storage.bulk.BulkData;
+import dev.open311.storage.cache.CachingApiKeys;
+import dev.open311.storage.cache.CachingCatalog;
+import dev.open311.storage.dao.CatalogVersionDao;
+import dev.open311.storage.dao.SqlObjects;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.Migrations;
@@ -33,9 +37,9 @@ public final class Storage implements AutoCloseable {
   private final HikariDataSource pool;
   private final Jdbi jdbi;
   private final String description;
-  private final Catalog catalog;
+  private final CachingCatalog catalog;
   private final ServiceRequests serviceRequests;
-  private final ApiKeys apiKeys;
+  private final CachingApiKeys apiKeys;
   private final RefreshingAreaLocator areaLocator;
   private final Areas areas;
 
@@ -44,15 +48,24 @@ public final class Storage implements AutoCloseable {
     this.embedded = embedded;
     this.pool = pool;
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    SqlObjects.prepare(jdbi);
     String version =
         jdbi.withHandle(h -> h.createQuery("show server_version").mapTo(String.class).one());
     // Debian builds append their package name: "15.18 (Debian 15.18-0+deb12u1)".
     this.description = description(config, embedded, version.split(" ")[0]);
-    this.catalog = new PostgresCatalog(jdbi, clock);
+    this.catalog =
+        new CachingCatalog(
+            new PostgresCatalog(jdbi, clock),
+            () -> jdbi.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
+            CachingCatalog.DEFAULT_CHECK_INTERVAL);
     // Filing tags each request from an in-memory index that follows loads made by any process.
     this.areaLocator = RefreshingAreaLocator.start(jdbi);
-    this.serviceRequests = new PostgresServiceRequests(jdbi, clock, areaLocator);
-    this.apiKeys = new PostgresApiKeys(jdbi, clock);
+    this.serviceRequests = new PostgresServiceRequests(jdbi, pool, clock, areaLocator);
+    this.apiKeys =
+        new CachingApiKeys(
+            new PostgresApiKeys(jdbi, clock),
+            CachingApiKeys.DEFAULT_TTL,
+            CachingApiKeys.DEFAULT_MAX_ENTRIES);
     this.areas = new PostgresAreas(jdbi, clock, areaLocator);
   }
 
@@ -137,6 +150,16 @@ public final class Storage implements AutoCloseable {
     return new BulkData(jdbi);
   }
 
+  /**
+   * Forgets the cached catalog and keys, so the next read asks the database. Without it a change
+   * made behind the ports (SQL by hand, tests emptying tables) shows within a few seconds, see
+   * {@link CachingCatalog#DEFAULT_CHECK_INTERVAL} and {@link CachingApiKeys#DEFAULT_TTL}.
+   */
+  public void refreshCaches() {
+    catalog.refresh();
+    apiKeys.refresh();
+  }
+
   /** Where the data is, for the start-up log: never a password. */
   public String describe() {
     return description;
@@ -145,6 +168,11 @@ public final class Storage implements AutoCloseable {
   /** For this module's tests, which empty the tables behind the area index's back. */
   void refreshAreas() {
     areaLocator.refresh();
+  }
+
+  /** For this module's tests, which build repositories beside the storage's own. */
+  javax.sql.DataSource pool() {
+    return pool;
   }
 
   /** For this module's tests, which look at tables directly. */

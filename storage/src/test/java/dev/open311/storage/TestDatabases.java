@@ -67,7 +67,10 @@ public final class TestDatabases {
     }
   }
 
-  /** Empties every table but Flyway's history, and restarts the key sequences. */
+  /**
+   * Empties every table but Flyway's history, restarts the key sequences and makes the storage
+   * forget what it had cached.
+   */
   public static void deleteAllRows(Storage storage) {
     storage
         .jdbi()
@@ -86,6 +89,12 @@ public final class TestDatabases {
             });
     // Filing must not go on tagging with the areas just deleted.
     storage.refreshAreas();
+    storage.refreshCaches();
+  }
+
+  /** The storage's own pool, for tests that build a repository beside the storage's. */
+  public static javax.sql.DataSource dataSource(Storage storage) {
+    return storage.pool();
   }
 
   /** The storage's own connection, for tests that look at tables directly. */

@@ -79,14 +79,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * back: the directory is kept and every commit reaches the disk before it is answered.
    */
   private static EmbeddedPostgres.Builder builder(Path directory) {
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(directory)
-        .setCleanDataDirectory(false)
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        // The host's LANG must not decide collation: the C locale is the same everywhere.
-        .setLocaleConfig("locale", "C")
-        .setPGStartupWait(STARTUP_WAIT);
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(directory)
+            .setCleanDataDirectory(false)
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            // The host's LANG must not decide collation: the C locale is the same everywhere.
+            .setLocaleConfig("locale", "C")
+            .setPGStartupWait(STARTUP_WAIT);
+    ServerSettings.forThisMachine().forEach(builder::setServerConfig);
+    return builder;
   }
 
   public String jdbcUrl() {

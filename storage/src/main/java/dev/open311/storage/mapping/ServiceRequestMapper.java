@@ -6,11 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Maps a row of {@link dev.open311.storage.dao.ServiceRequestSearch} to the public request. Written
+ * Maps a row of {@link dev.open311.storage.dao.ServiceRequestSearch} and {@link
+ * dev.open311.storage.dao.ServiceRequestLookup} to the public request. Written
  * by hand because it sits on the hottest read path: JDBI's reflective ConstructorMapper costs about
  * a third of that endpoint's throughput (DEPENDENCIES.md, trap 13). Datetimes are given at the
  * offset the jurisdiction's zone has at that instant, as residents read them.
@@ -19,11 +22,19 @@ public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
 
   public static final ServiceRequestMapper INSTANCE = new ServiceRequestMapper();
 
+  /** Zones by id: a handful per deployment, and {@code ZoneId.of} parses the id every time. */
+  private static final ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+
   private ServiceRequestMapper() {}
 
   @Override
   public ServiceRequest map(ResultSet rs, StatementContext ctx) throws SQLException {
-    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+    return fromRow(rs);
+  }
+
+  /** The request on the result set's current row; for plain JDBC callers too. */
+  public static ServiceRequest fromRow(ResultSet rs) throws SQLException {
+    ZoneId zone = ZONES.computeIfAbsent(rs.getString("time_zone"), ZoneId::of);
     return new ServiceRequest(
         rs.getString("service_request_id"),
         Status.fromWire(rs.getString("status")),

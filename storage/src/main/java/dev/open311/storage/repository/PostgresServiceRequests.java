@@ -14,35 +14,43 @@ import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.spec.query.UpdatesQuery;
 import dev.open311.storage.dao.CatalogDao;
 import dev.open311.storage.dao.ServiceRequestDao;
+import dev.open311.storage.dao.ServiceRequestLookup;
 import dev.open311.storage.dao.UpdatesFeedDao;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
 import dev.open311.storage.mapping.ServiceRequestMapping;
 import dev.open311.storage.row.RequestKeyRow;
 import dev.open311.storage.row.ServiceRow;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** Service requests in PostgreSQL; the requester's personal data goes to its own table. */
 public final class PostgresServiceRequests implements ServiceRequests {
 
   private final Jdbi jdbi;
+  private final DataSource dataSource;
   private final Clock clock;
   private final AreaLocator areas;
 
-  public PostgresServiceRequests(Jdbi jdbi, Clock clock) {
-    this(jdbi, clock, AreaLocator.NONE);
+  public PostgresServiceRequests(Jdbi jdbi, DataSource dataSource, Clock clock) {
+    this(jdbi, dataSource, clock, AreaLocator.NONE);
   }
 
   /**
+   * @param dataSource the pool {@code jdbi} uses, for the one read done in plain JDBC
    * @param areas tags each new request with the areas containing its location
    */
-  public PostgresServiceRequests(Jdbi jdbi, Clock clock, AreaLocator areas) {
+  public PostgresServiceRequests(
+      Jdbi jdbi, DataSource dataSource, Clock clock, AreaLocator areas) {
     this.jdbi = jdbi;
+    this.dataSource = dataSource;
     this.clock = clock;
     this.areas = areas;
   }
@@ -95,8 +103,11 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public Optional<ServiceRequest> find(String jurisdictionId, String serviceRequestId) {
-    return find(ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false)).stream()
-        .findFirst();
+    try (Connection connection = dataSource.getConnection()) {
+      return ServiceRequestLookup.find(connection, jurisdictionId, serviceRequestId);
+    } catch (SQLException e) {
+      throw new IllegalStateException("GET service request " + serviceRequestId + " failed", e);
+    }
   }
 
   @Override

@@ -120,7 +120,8 @@ class AreaRetagIT {
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
     // A second process: its own index, as a server running beside the CLI has.
     try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
-      PostgresServiceRequests serverRequests = new PostgresServiceRequests(jdbi, clock, server);
+      PostgresServiceRequests serverRequests = new PostgresServiceRequests(
+              jdbi, TestDatabases.dataSource(storage), clock, server);
 
       areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
       String filedMeanwhile = file(serverRequests, CITY_HALL);
