@@ -8,6 +8,13 @@ CEILING_RPS=
 MAX_HEAP_USED=0
 MAX_HEAP_COMMITTED=0
 
+# Keeps the server's largest heap figures over all scenarios.
+track_heap() {
+  [[ $HEAP_COMMITTED_MB == - ]] && return 0
+  if (( HEAP_USED_MB > MAX_HEAP_USED )); then MAX_HEAP_USED=$HEAP_USED_MB; fi
+  if (( HEAP_COMMITTED_MB > MAX_HEAP_COMMITTED )); then MAX_HEAP_COMMITTED=$HEAP_COMMITTED_MB; fi
+}
+
 # Counts the requests in a JSON array answer (each has one service_request_id).
 count_items() { grep -o '"service_request_id"' | wc -l; }
 
@@ -69,10 +76,7 @@ http_scenario() {
   # Sets SERVER_US, PG_US (CPU per request) and OTHER (the share of the machine others used).
   cpu_figures "$before" "$after" "$(cat "$cpu")" "$WRK_REQUESTS"
   [[ $name == ceiling ]] && CEILING_RPS=$RPS
-  if [[ $name != ceiling ]]; then
-    (( HEAP_USED_MB > MAX_HEAP_USED )) && MAX_HEAP_USED=$HEAP_USED_MB
-    (( HEAP_COMMITTED_MB > MAX_HEAP_COMMITTED )) && MAX_HEAP_COMMITTED=$HEAP_COMMITTED_MB
-  fi
+  [[ $name != ceiling ]] && track_heap
   local share met
   share=$(percent "$RPS" "$CEILING_RPS")
   # Judged on the exact share: 2.98% rounds to 3.0% but does not meet 3%.
@@ -104,6 +108,7 @@ rows_scenario() {
   rows=$("$@")
   t1=$(date +%s.%N)
   stop_heap_sampler "$RUN_DIR/$name.jstat"
+  track_heap
   seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
   rate=$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
   peak=$(cat "$RUN_DIR/$name.peak" 2>/dev/null || echo "")
