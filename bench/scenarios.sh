@@ -46,6 +46,7 @@ http_scenario() {
   local name=$1 script=$2 target=$3 p99_limit=$4 sample_url=$5
   shift 5
   wanted "$name" || return 0
+  kill -0 "$SERVER_PID" 2>/dev/null || die "the server stopped before $name; see $RUN_DIR/server.log"
   local pid=$SERVER_PID url=http://127.0.0.1:$PORT why
   if [[ $name == ceiling ]]; then pid=$CEILING_PID; url=http://127.0.0.1:$CEILING_PORT; fi
   why=$(probe "$name" "$sample_url")
