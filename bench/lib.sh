@@ -70,7 +70,7 @@ stop_heap_sampler() {
       if (used > max_used) max_used = used
       if (committed > max_committed) max_committed = committed
     }
-    END { printf "%.0f %.0f\n", max_used / 1024, max_committed / 1024 }' "$file")
+    END { if (max_committed == 0) print "- -"; else printf "%.0f %.0f\n", max_used / 1024, max_committed / 1024 }' "$file")
 }
 
 # Sets RSS_MB (now) and RSS_PEAK_MB (the process's high-water mark).
