@@ -12,22 +12,19 @@ import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.spec.query.UpdatesQuery;
-import dev.open311.storage.dao.CatalogDao;
 import dev.open311.storage.dao.ServiceRequestDao;
+import dev.open311.storage.dao.ServiceRequestFiling;
 import dev.open311.storage.dao.ServiceRequestLookup;
 import dev.open311.storage.dao.UpdatesFeedDao;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
 import dev.open311.storage.mapping.ServiceRequestMapping;
-import dev.open311.storage.row.RequestKeyRow;
-import dev.open311.storage.row.ServiceRow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
@@ -57,38 +54,29 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   /**
    * Files the request, its contact row, its answers, its first note ({@code opened}) and its
-   * area tags in one transaction.
+   * area tags in one statement, which is atomic on its own and costs one round trip.
    *
    * @throws NotFoundException when the jurisdiction has no service with that code
    */
   @Override
   public ServiceRequestReceipt file(NewServiceRequest request) {
-    return jdbi.inTransaction(
-        handle -> {
-          ServiceRow service =
-              handle
-                  .attach(CatalogDao.class)
-                  .service(request.jurisdictionId(), request.serviceCode())
-                  .orElseThrow(() -> NotFoundException.service(request.serviceCode()));
-          ServiceType type = ServiceType.fromWire(service.type());
-          OffsetDateTime now = Timestamps.now(clock);
-          String token = type == ServiceType.BATCH ? UUID.randomUUID().toString() : null;
-          ServiceRequestDao dao = handle.attach(ServiceRequestDao.class);
-          RequestKeyRow key = dao.insert(ServiceRequestMapping.row(request, service, now, token));
-          ServiceRequestMapping.contact(key.id(), request.requester())
-              .ifPresent(dao::insertContact);
-          dao.insertAnswers(ServiceRequestMapping.answers(key.id(), request.answers()));
-          dao.insertNote(key.id(), "opened", Status.OPEN.wireName(), now, "Request opened", null);
-          if (request.location().hasCoordinates()) {
-            List<AreaRef> containing =
-                areas.locate(request.location().latitude(), request.location().longitude());
-            if (!containing.isEmpty()) {
-              dao.insertAreas(key.id(), containing);
-            }
-          }
-          return ServiceRequestMapping.receipt(
-              type, key.serviceRequestId(), token, service.serviceNotice());
-        });
+    OffsetDateTime now = Timestamps.now(clock);
+    List<AreaRef> containing =
+        request.location().hasCoordinates()
+            ? areas.locate(request.location().latitude(), request.location().longitude())
+            : List.of();
+    ServiceRequestFiling.Filed filed =
+        jdbi.withHandle(
+                handle ->
+                    ServiceRequestFiling.file(
+                        handle,
+                        request,
+                        now,
+                        ServiceRequestMapping.API_CHANNEL,
+                        containing))
+            .orElseThrow(() -> NotFoundException.service(request.serviceCode()));
+    return ServiceRequestMapping.receipt(
+        ServiceType.fromWire(filed.type()), filed.serviceRequestId(), filed.token(), filed.notice());
   }
 
   @Override
