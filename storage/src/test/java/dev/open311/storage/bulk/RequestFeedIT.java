@@ -13,6 +13,7 @@ import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.model.Status;
 import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
+import dev.open311.storage.TestDatabases;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -76,6 +77,42 @@ class RequestFeedIT {
     assertEquals(expected, rows.stream().map(ExportedRequest::serviceRequestId).toList());
     rows.forEach(r -> assertTrue(r.ward() != null && r.communityArea() != null
         && r.policeDistrict() != null, r::toString));
+  }
+
+  @Test
+  void aFilterThatSelectsEverythingGivesTheSameRowsAsTheWholeHistory() throws IOException {
+    // The whole history merge-joins the tags; any filter looks each request's tags up.
+    assertEquals(stream(ExportFilter.all(CHICAGO)),
+        stream(new ExportFilter(CHICAGO, List.of(), Set.of(Status.OPEN, Status.CLOSED), null,
+            null, null)));
+  }
+
+  @Test
+  void manyBatchesArriveWholeAndInKeyOrder() throws IOException {
+    storage.bulk().generator(java.time.Clock.systemUTC())
+        .generate(CHICAGO, 2_000, 7L, 500, 2, done -> {});
+    List<String> keyOrder = TestDatabases.jdbi(storage).withHandle(h -> h.createQuery(
+        "select service_request_id from service_request order by id").mapTo(String.class).list());
+    assertEquals(keyOrder, stream(ExportFilter.all(CHICAGO)).stream()
+        .map(ExportedRequest::serviceRequestId).toList());
+  }
+
+  @Test
+  void aSinkThatFailsStopsTheFeedWithItsErrorAndLeavesTheStorageUsable() throws IOException {
+    storage.bulk().generator(java.time.Clock.systemUTC())
+        .generate(CHICAGO, 2_000, 7L, 500, 2, done -> {});
+    int[] taken = {0};
+    IOException gone = new IOException("client went away");
+    IOException thrown = assertThrows(IOException.class,
+        () -> storage.bulk().feed().stream(ExportFilter.all(CHICAGO), r -> {
+          if (++taken[0] == 700) {
+            throw gone;
+          }
+        }));
+    assertEquals(gone, thrown);
+    assertEquals(700, taken[0], "the sink is not called again after it failed");
+    assertEquals(count(storage, "select count(*) from service_request"),
+        stream(ExportFilter.all(CHICAGO)).size());
   }
 
   @Test
