@@ -39,11 +39,11 @@ public final class ExportCommand implements Runnable {
   @Command(
       name = "requests",
       mixinStandardHelpOptions = true,
-      description = {
-        "Stream service requests as CSV, NDJSON or GeoJSON in constant memory, with the public",
-        "fields and the Chicago extensions; never personal data. Filters as GET requests takes",
-        "them, without its 90-day window: every matching request is written."
-      })
+      // One paragraph: picocli wraps it; each array element would start a line of its own.
+      description =
+          "Stream service requests as CSV, NDJSON or GeoJSON in constant memory, with the public"
+              + " fields and the Chicago extensions; never personal data. Filters as GET requests"
+              + " takes them, without its 90-day window: every matching request is written.")
   static final class Requests implements Callable<Integer> {
     @Option(
         names = "--format",

@@ -14,11 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Add N synthetic, Chicago-like service requests (with their notes) for benchmarks and demos.",
-      "Every run adds N more; each batch commits on its own, so an interrupted run keeps what it",
-      "made. Area tags are not set: run `areas retag` afterwards."
-    })
+    description =
+        "Add N synthetic, Chicago-like service requests (with their notes) for benchmarks and"
+            + " demos. Every run adds N more; each batch commits on its own, so an interrupted run"
+            + " keeps what it made. Area tags are not set: run `areas retag` afterwards.")
 public final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--requests", required = true, description = "How many requests to add.")

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Re-tags requests with coordinates for some types, inside the caller's transaction: requests are
@@ -78,7 +80,7 @@ final class AreaRetag {
         handle
             .createQuery("select id, location[0], location[1] " + changed + " order by id")
             .bind("xmin", xmin)
-            .scanResultSet((results, ctx) -> Batch.read(results.get(), (int) count));
+            .scanResultSet((results, ctx) -> Batch.read(results, ctx, (int) count));
     AreaTagWriter writer = new AreaTagWriter(handle, index, types.toArray(String[]::new));
     writer.write(batch.ids(), batch.longitudes(), batch.latitudes(), batch.size(), true);
     return report(writer, started);
@@ -94,7 +96,7 @@ final class AreaRetag {
             """)
         .bind("after", after)
         .bind("limit", BATCH)
-        .scanResultSet((results, ctx) -> Batch.read(results.get(), BATCH));
+        .scanResultSet((results, ctx) -> Batch.read(results, ctx, BATCH));
   }
 
   private static RetagReport report(AreaTagWriter writer, long startedNanos) {
@@ -108,8 +110,19 @@ final class AreaRetag {
   /** Requests as parallel arrays: no object per row on a path that sees ten million. */
   private record Batch(long[] ids, double[] longitudes, double[] latitudes, int size) {
 
-    /** Every row of the results; {@code expected} sizes the arrays, which grow if need be. */
-    static Batch read(ResultSet results, int expected) throws SQLException {
+    /**
+     * Every row of the results; {@code expected} sizes the arrays, which grow if need be. The
+     * statement is closed here: Jdbi leaves that to a scanner, and a statement left open keeps
+     * its rows until the handle closes (a 10M-request re-tag ran out of heap that way).
+     */
+    static Batch read(Supplier<ResultSet> supplier, StatementContext context, int expected)
+        throws SQLException {
+      try (context) {
+        return read(supplier.get(), expected);
+      }
+    }
+
+    private static Batch read(ResultSet results, int expected) throws SQLException {
       int capacity = Math.max(expected, 16);
       long[] ids = new long[capacity];
       double[] longitudes = new double[capacity];
