@@ -185,6 +185,10 @@ if command -v psql >/dev/null; then
   psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres \
     -c "select service_request_id from service_request tablesample system ($sample) limit 100000" \
     > "$IDS_FILE" || : > "$IDS_FILE"
+  # Earlier runs' POSTs add to the generated requests: report what the database holds.
+  STORED=$(psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -c \
+    "select count(*) || ' requests, ' || (select count(*) from service_request_area) || ' area tags'
+       from service_request" || echo "")
   SETTINGS=$(psql -qAt -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -F= -c \
     "select name, current_setting(name) from pg_settings where name in
      ('shared_buffers','fsync','synchronous_commit','commit_delay','max_connections')

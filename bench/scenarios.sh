@@ -110,8 +110,9 @@ rows_scenario() {
   t1=$(date +%s.%N)
   stop_heap_sampler "$RUN_DIR/$name.jstat"
   track_heap
-  seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-  rate=$(awk -v r="$rows" -v s="$seconds" 'BEGIN { printf "%.0f", (s > 0 ? r / s : 0) }')
+  seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  # From the unrounded wall clock: a smoke run's export takes a few hundredths of a second.
+  rate=$(awk -v r="$rows" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", (b > a ? r / (b - a) : 0) }')
   peak=$(cat "$RUN_DIR/$name.peak" 2>/dev/null || echo "")
   met=$(verdict "$rate" "$target")
   log "$name: $rows rows in $seconds s = $rate rows/s: $met"
@@ -198,7 +199,7 @@ HEAP_VERDICT=$(verdict "$MAX_HEAP_COMMITTED" 512 max)
   echo "- Machine: $NCPU cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; wrk runs on the same cores."
   echo "- JDK: $(java -version 2>&1 | head -1); server JVM: \`$SERVER_JVM_OPTS\`${POOL_SIZE:+, --db-pool-size $POOL_SIZE}."
   echo "- PostgreSQL $PG_VERSION (embedded)${SETTINGS:+: $SETTINGS}."
-  echo "- Database: $REQUESTS requests in $DATA_DIR. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')."
+  echo "- Database: $REQUESTS requests generated${STORED:+ (holds $STORED)} in $DATA_DIR. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')."
   echo "- wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a $WARMUP warm-up per scenario ($POST_WARMUP for POST)."
   echo
   echo "| scenario | req/s | p50 ms | p99 ms | non-2xx | socket errors | of ceiling | target | verdict | server CPU µs/req | PostgreSQL CPU µs/req | heap used max / committed MB | RSS MB | other CPU |"
