@@ -39,6 +39,17 @@ final class CopyText {
     return this;
   }
 
+  /** A {@code point} from x and y, null when either is. */
+  CopyText point(Double x, Double y) {
+    separate();
+    if (x == null || y == null) {
+      out.append("\\N");
+    } else {
+      out.append('(').append(x.doubleValue()).append(',').append(y.doubleValue()).append(')');
+    }
+    return this;
+  }
+
   CopyText flag(boolean value) {
     separate();
     out.append(value ? 't' : 'f');
