@@ -180,12 +180,13 @@ public final class ChicagoCsvImport {
         restoreAfterFailure(handle, options, e);
         throw e;
       }
-      if (!result.finished()) {
-        return result;
-      }
-      int built = BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers());
+      // Stopped early as if interrupted: the indexes stay out, as they would then.
+      int built =
+          result.finished()
+              ? BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers())
+              : 0;
       return new Result(false, result.resumedAtLine(), result.imported(), result.rejected(),
-          result.servicesCreated(), true, true, built);
+          result.servicesCreated(), result.finished(), true, built);
     } finally {
       BulkIndexes.unlock(handle);
     }

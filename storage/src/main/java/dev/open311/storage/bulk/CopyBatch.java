@@ -1,6 +1,5 @@
 package dev.open311.storage.bulk;
 
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -97,11 +96,9 @@ final class CopyBatch {
   private static void copy(Handle handle, String sql, CopyText rows) {
     try {
       CopyManager copyManager = handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
-      copyManager.copyIn(sql, new StringReader(rows.drain()));
+      rows.copy(copyManager, sql);
     } catch (SQLException e) {
       throw new ImportBatch.CopyFailure(e);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

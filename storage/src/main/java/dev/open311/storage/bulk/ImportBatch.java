@@ -1,7 +1,6 @@
 package dev.open311.storage.bulk;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -253,7 +252,7 @@ final class ImportBatch {
     try {
       CopyManager copyManager =
           handle.getConnection().unwrap(PGConnection.class).getCopyAPI();
-      copyManager.copyIn(COPY, new StringReader(copy.drain()));
+      copy.copy(copyManager, COPY);
     } catch (SQLException e) {
       throw new CopyFailure(e);
     }
