@@ -6,6 +6,7 @@ import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.storage.bulk.BulkData;
+import dev.open311.storage.bulk.BulkIndexes;
 import dev.open311.storage.cache.CachingApiKeys;
 import dev.open311.storage.cache.CachingCatalog;
 import dev.open311.storage.dao.CatalogVersionDao;
@@ -93,6 +94,11 @@ public final class Storage implements AutoCloseable {
       Migrations.apply(pool);
       Storage storage = new Storage(config, embedded, pool, clock);
       log.info("storage: {}", storage.describe());
+      // A bulk import that was interrupted or crashed left indexes out; searches need them.
+      int built = BulkIndexes.restorePending(storage.jdbi);
+      if (built > 0) {
+        log.info("built {} index(es) an interrupted bulk import had dropped", built);
+      }
       return storage;
     } catch (RuntimeException e) {
       closeAfterFailure(pool, embedded, e);

@@ -43,7 +43,7 @@ class StorageLifecycleIT {
       Jdbi jdbi = TestDatabases.jdbi(storage);
       // Every migration shipped in the jar is applied, in order, and none failed.
       assertEquals(
-          List.of("1", "2", "3", "4", "5", "6"),
+          List.of("1", "2", "3", "4", "5", "6", "7"),
           jdbi.withHandle(
               h ->
                   h.createQuery(
@@ -104,6 +104,43 @@ class StorageLifecycleIT {
       assertFalse(server.catalog().isEmpty(), "the server still runs and sees the cli's load");
     }
     assertFalse(Files.exists(tempDir.resolve("postgres/postmaster.pid")));
+  }
+
+  @Test
+  void openBuildsTheIndexesAnInterruptedBulkImportLeftOut() {
+    String index = "service_request_newest";
+    String definition;
+    try (Storage storage = Storage.open(DatabaseConfig.embedded(tempDir))) {
+      Jdbi jdbi = TestDatabases.jdbi(storage);
+      definition = indexDefinition(jdbi, index);
+      // What a bulk import does before it loads, and a crash leaves behind.
+      jdbi.useTransaction(
+          h -> {
+            h.createUpdate(
+                    "insert into import_dropped_index values (:name, 'service_request', :def, now())")
+                .bind("name", index)
+                .bind("def", definition)
+                .execute();
+            h.execute("drop index " + index);
+          });
+    }
+    try (Storage reopened = Storage.open(DatabaseConfig.embedded(tempDir))) {
+      Jdbi jdbi = TestDatabases.jdbi(reopened);
+      assertEquals(definition, indexDefinition(jdbi, index));
+      int pending =
+          jdbi.withHandle(
+              h -> h.createQuery("select count(*) from import_dropped_index").mapTo(int.class).one());
+      assertEquals(0, pending);
+    }
+  }
+
+  private static String indexDefinition(Jdbi jdbi, String index) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select indexdef from pg_indexes where indexname = :name")
+                .bind("name", index)
+                .mapTo(String.class)
+                .one());
   }
 
   private static String show(Jdbi jdbi, String setting) {

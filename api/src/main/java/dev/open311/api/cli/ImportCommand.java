@@ -65,6 +65,16 @@ public final class ImportCommand implements Runnable {
         description = "Batches written at once, each on its own connection (default ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(
+        names = "--bulk",
+        negatable = true,
+        description = {
+          "Load in bulk: drop the secondary indexes, load, build them again (faster for big",
+          "loads). Default: in bulk when no request is stored yet and the file starts afresh;",
+          "--no-bulk never."
+        })
+    Boolean bulk;
+
     // Stops after this many batches as if interrupted; for tests of resuming.
     @Option(names = "--max-batches", hidden = true, defaultValue = "0")
     int maxBatches;
@@ -89,6 +99,13 @@ public final class ImportCommand implements Runnable {
       }
     }
 
+    private ChicagoCsvImport.Bulk bulkMode() {
+      if (bulk == null) {
+        return ChicagoCsvImport.Bulk.AUTO;
+      }
+      return bulk ? ChicagoCsvImport.Bulk.ALWAYS : ChicagoCsvImport.Bulk.NEVER;
+    }
+
     private Integer execute() throws IOException {
       if (!Files.isRegularFile(file)) {
         throw new IllegalArgumentException(file + " is not a file");
@@ -105,7 +122,7 @@ public final class ImportCommand implements Runnable {
                 .run(
                     file,
                     jurisdiction,
-                    new ChicagoCsvImport.Options(batchSize, maxBatches, restart, workers),
+                    new ChicagoCsvImport.Options(batchSize, maxBatches, restart, workers, bulkMode()),
                     new ChicagoCsvImport.Listener() {
                       @Override
                       public void badRow(long line, String reason) {
@@ -126,13 +143,14 @@ public final class ImportCommand implements Runnable {
         }
         progress.finish(result.imported());
         out.printf(
-            "%s %s: %,d rows imported, %,d bad rows skipped, %d services created%s%n",
+            "%s %s: %,d rows imported, %,d bad rows skipped, %d services created%s%s%n",
             result.finished() ? "imported" : "stopped early importing",
             file,
             result.imported(),
             result.rejected(),
             result.servicesCreated(),
-            result.resumedAtLine() > 2 ? " (resumed at line " + result.resumedAtLine() + ")" : "");
+            result.resumedAtLine() > 2 ? " (resumed at line " + result.resumedAtLine() + ")" : "",
+            result.bulk() ? " (bulk load, " + result.indexesBuilt() + " indexes built)" : "");
         out.flush();
         return 0;
       }

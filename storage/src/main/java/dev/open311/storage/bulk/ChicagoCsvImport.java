@@ -29,18 +29,41 @@ import org.jdbi.v3.core.Jdbi;
 public final class ChicagoCsvImport {
 
   /**
+   * Whether to load in bulk: drop the secondary indexes of the tables written, load without
+   * them (and, as a superuser, without per-row foreign-key checks), then build the indexes again
+   * (see {@link BulkIndexes}). Faster when the import brings many rows for the table's size;
+   * requests filed meanwhile are found more slowly until the end, and writes to a table wait
+   * while its indexes are built.
+   */
+  public enum Bulk {
+    /** Bulk when the run starts the file from its first record and no request is stored yet,
+     * or resumes one whose indexes are still dropped. */
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
+
+  /**
    * @param batchSize rows per transaction
-   * @param maxBatches stop (as if interrupted) after this many batches; 0 for no limit
+   * @param maxBatches stop (as if interrupted) after this many batches; 0 for no limit. A bulk
+   *     import stopped so keeps its indexes dropped, as an interrupted one does
    * @param restart import from the first record even if this file was imported already
    * @param workers batches written at once, each on its own connection
    */
-  public record Options(int batchSize, int maxBatches, boolean restart, int workers) {
-    public static final Options DEFAULT = new Options(50_000, 0, false, 2);
+  public record Options(int batchSize, int maxBatches, boolean restart, int workers, Bulk bulk) {
+    public static final Options DEFAULT = new Options(50_000, 0, false, 2, Bulk.AUTO);
 
     public Options {
       if (batchSize < 1 || workers < 1) {
         throw new IllegalArgumentException("the batch size and the workers must be at least 1");
       }
+      if (bulk == null) {
+        throw new IllegalArgumentException("the bulk mode is required");
+      }
+    }
+
+    public Options(int batchSize, int maxBatches, boolean restart, int workers) {
+      this(batchSize, maxBatches, restart, workers, Bulk.AUTO);
     }
   }
 
@@ -58,6 +81,8 @@ public final class ChicagoCsvImport {
    * @param imported rows imported by this and earlier runs of this file version
    * @param rejected bad rows, likewise
    * @param finished false when stopped early by {@link Options#maxBatches}
+   * @param bulk loaded in bulk (see {@link Bulk})
+   * @param indexesBuilt indexes built again after the load
    */
   public record Result(
       boolean alreadyImported,
@@ -65,7 +90,9 @@ public final class ChicagoCsvImport {
       long imported,
       long rejected,
       int servicesCreated,
-      boolean finished) {}
+      boolean finished,
+      boolean bulk,
+      int indexesBuilt) {}
 
   private final Jdbi jdbi;
 
@@ -87,7 +114,8 @@ public final class ChicagoCsvImport {
       ImportProgressRow known = progress.find(source, jurisdictionId).orElse(null);
       boolean sameFile = known != null && known.sameFile(size, modifiedAt);
       if (sameFile && known.finishedAt() != null && !options.restart()) {
-        return new Result(true, known.nextLine(), known.rowsImported(), known.rowsRejected(), 0, true);
+        return new Result(
+            true, known.nextLine(), known.rowsImported(), known.rowsRejected(), 0, true, false, 0);
       }
       try (InputStream in = Files.newInputStream(file)) {
         CsvRecords header = new CsvRecords(in, 0, 1);
@@ -105,10 +133,88 @@ public final class ChicagoCsvImport {
           progress.start(from);
         }
         ServiceIds services = new ServiceIds(handle, jurisdictionId);
-        return new ImportRun(jdbi, progress, services, from, rows, options, listener, size)
-            .run(file);
+        return load(handle, file, progress, services, from, rows, options, listener, size);
       }
     }
+  }
+
+  /**
+   * Runs the import, in bulk when the options and the tables say so (see {@link Bulk}). The
+   * bulk-load lock is held on {@code handle} throughout: one bulk load at a time, and nobody
+   * builds the dropped indexes under it. The indexes are built again when the load ends or fails,
+   * not when it is interrupted or stopped early: the next import or start of storage does.
+   */
+  private Result load(Handle handle, Path file, ImportProgressDao progress, ServiceIds services,
+      ImportProgressRow from, ChicagoRows rows, Options options, Listener listener, long size)
+      throws IOException {
+    if (!BulkIndexes.tryLock(handle)) {
+      // Another bulk load runs: upsert beside it, it builds the indexes over these rows too.
+      return new ImportRun(jdbi, progress, services, from, rows, options, listener, size,
+              ImportBatch.Mode.UPSERT)
+          .run(file);
+    }
+    try {
+      List<String> pending = BulkIndexes.pending(handle);
+      boolean empty = !hasRequests(handle);
+      boolean fresh = empty && from.rowsImported() == 0 && from.rowsRejected() == 0;
+      boolean bulk =
+          switch (options.bulk()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> fresh || !pending.isEmpty();
+          };
+      if (!bulk) {
+        BulkIndexes.restore(jdbi, pending, options.workers());
+        return new ImportRun(jdbi, progress, services, from, rows, options, listener, size,
+                ImportBatch.Mode.UPSERT)
+            .run(file);
+      }
+      BulkIndexes.drop(handle);
+      ImportBatch.Mode mode = new ImportBatch.Mode(isSuperuser(handle), empty);
+      Result result;
+      try {
+        result =
+            new ImportRun(jdbi, progress, services, from, rows, options, listener, size, mode)
+                .run(file);
+      } catch (IOException | RuntimeException e) {
+        restoreAfterFailure(handle, options, e);
+        throw e;
+      }
+      // Stopped early as if interrupted: the indexes stay out, as they would then.
+      int built =
+          result.finished()
+              ? BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers())
+              : 0;
+      return new Result(false, result.resumedAtLine(), result.imported(), result.rejected(),
+          result.servicesCreated(), result.finished(), true, built);
+    } finally {
+      BulkIndexes.unlock(handle);
+    }
+  }
+
+  /** A load that failed builds the indexes now, rather than leave searches slow until later. */
+  private void restoreAfterFailure(Handle handle, Options options, Exception failure) {
+    try {
+      BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers());
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private static boolean hasRequests(Handle handle) {
+    return handle
+        .createQuery("select exists (select 1 from service_request)")
+        .mapTo(boolean.class)
+        .one();
+  }
+
+  /** session_replication_role, which bulk loads set (see ImportBatch.Mode), is a superuser's. */
+  private static boolean isSuperuser(Handle handle) {
+    return handle
+        .createQuery("select rolsuper from pg_roles where rolname = current_user")
+        .mapTo(boolean.class)
+        .findOne()
+        .orElse(false);
   }
 
   private static ZoneId zone(Handle handle, String jurisdictionId) {

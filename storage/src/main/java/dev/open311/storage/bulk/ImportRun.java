@@ -38,12 +38,13 @@ final class ImportRun {
   private final ChicagoCsvImport.Listener listener;
   private final long size;
   private final ServiceIds services;
+  private final ImportBatch.Mode mode;
   private long imported;
   private long rejected;
 
   ImportRun(Jdbi jdbi, ImportProgressDao progress, ServiceIds services, ImportProgressRow from,
       ChicagoRows rows, ChicagoCsvImport.Options options, ChicagoCsvImport.Listener listener,
-      long size) {
+      long size, ImportBatch.Mode mode) {
     this.jdbi = jdbi;
     this.progress = progress;
     this.services = services;
@@ -52,6 +53,7 @@ final class ImportRun {
     this.options = options;
     this.listener = listener;
     this.size = size;
+    this.mode = mode;
     this.imported = from.rowsImported();
     this.rejected = from.rowsRejected();
   }
@@ -113,7 +115,7 @@ final class ImportRun {
     Future<?> written =
         pool.submit(
             () -> {
-              ImportBatch.write(jdbi, from.jurisdictionId(), batchRows, serviceIds);
+              ImportBatch.write(jdbi, from.jurisdictionId(), batchRows, serviceIds, mode);
               return null;
             });
     return new Pending(written, batchRows.size(), batchRejected, records.offset(), records.line());
@@ -138,6 +140,9 @@ final class ImportRun {
       }
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
+    // The batch committed with synchronous_commit off (ImportBatch.settings): its commit record
+    // may not be on disk yet. This update commits synchronously, after it, and WAL is flushed in
+    // order, so the position is never durable before the batch it counts.
     progress.advance(from.source(), from.jurisdictionId(), batch.endOffset(), batch.endLine(),
         batch.rows(), batch.rejected(), false);
     imported += batch.rows();
@@ -147,6 +152,6 @@ final class ImportRun {
 
   private ChicagoCsvImport.Result result(boolean finished) {
     return new ChicagoCsvImport.Result(
-        false, from.nextLine(), imported, rejected, services.created(), finished);
+        false, from.nextLine(), imported, rejected, services.created(), finished, false, 0);
   }
 }

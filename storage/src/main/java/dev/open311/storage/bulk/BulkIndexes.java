@@ -1,0 +1,214 @@
+package dev.open311.storage.bulk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The secondary indexes of the tables an import writes, dropped for a bulk load and built again
+ * after it. Only indexes that enforce nothing are dropped (not unique, no constraint): the upsert
+ * on service_request_id, the primary keys and every uniqueness stay checked throughout, so
+ * requests filed meanwhile are as safe as ever; they are only found more slowly until the
+ * rebuild.
+ *
+ * <p>Crash safety: the definitions ({@code pg_get_indexdef}) go into {@code import_dropped_index}
+ * in the transaction that drops the indexes, and each index is built in a transaction that also
+ * deletes its row. Whatever stops an import, that table names exactly what is missing; {@link
+ * #restorePending} builds it (the next import does, and so does opening the storage). A session
+ * advisory lock, held by a bulk import from before it drops the indexes until they are back,
+ * keeps a second bulk import from dropping them again and storage being opened meanwhile from
+ * building them under the running import.
+ */
+public final class BulkIndexes {
+
+  /** The tables a Chicago import writes. */
+  static final List<String> TABLES =
+      List.of("service_request", "service_request_note", "service_request_area");
+
+  // pg_try_advisory_lock's key; any constant other code does not use ("o311bulk" in ASCII).
+  private static final long LOCK_KEY = 0x6f33313162756c6bL;
+
+  // Sorting rows for an index build needs a few hundred bytes a row; a million rows of the area
+  // tags' lookup index took 200 MB. More than PostgreSQL's 64 MB default avoids spilling to disk.
+  private static final String BUILD_MEMORY = "512MB";
+
+  private static final Logger log = LoggerFactory.getLogger(BulkIndexes.class);
+
+  private BulkIndexes() {}
+
+  /**
+   * Builds the indexes an earlier bulk import dropped and did not build again (it was stopped or
+   * crashed), unless a bulk import is running now: it builds them itself when done.
+   *
+   * @return how many indexes were built
+   */
+  public static int restorePending(Jdbi jdbi) {
+    try (Handle handle = jdbi.open()) {
+      if (pending(handle).isEmpty()) {
+        return 0;
+      }
+      if (!tryLock(handle)) {
+        log.info("a bulk import is running; it builds the indexes it dropped when it is done");
+        return 0;
+      }
+      try {
+        return restore(jdbi, pending(handle), 2);
+      } finally {
+        unlock(handle);
+      }
+    }
+  }
+
+  /**
+   * Takes the bulk-load lock on this session; false when another session holds it (a bulk import
+   * is running).
+   */
+  static boolean tryLock(Handle handle) {
+    return handle
+        .createQuery("select pg_try_advisory_lock(:key)")
+        .bind("key", LOCK_KEY)
+        .mapTo(boolean.class)
+        .one();
+  }
+
+  static void unlock(Handle handle) {
+    handle.createQuery("select pg_advisory_unlock(:key)").bind("key", LOCK_KEY).mapTo(boolean.class).one();
+  }
+
+  /** The names of the indexes dropped and not yet built again. */
+  static List<String> pending(Handle handle) {
+    return handle
+        .createQuery("select index_name from import_dropped_index order by index_name")
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * Drops the secondary indexes of {@link #TABLES}, recording them in the same transaction. Call
+   * with the lock held.
+   *
+   * @return the names of the indexes dropped now
+   */
+  static List<String> drop(Handle handle) {
+    return handle.inTransaction(
+        h -> {
+          List<String> names =
+              h.createQuery(
+                      """
+                      insert into import_dropped_index
+                             (index_name, table_name, definition, dropped_at)
+                      select c.relname, t.relname, pg_get_indexdef(i.indexrelid), now()
+                        from pg_index i
+                        join pg_class c on c.oid = i.indexrelid
+                        join pg_class t on t.oid = i.indrelid
+                       where t.relnamespace = current_schema()::regnamespace
+                         and t.relname in (<tables>)
+                         and not i.indisunique
+                         and not exists (select 1 from pg_constraint k
+                                          where k.conindid = i.indexrelid)
+                      returning index_name
+                      """)
+                  .bindList("tables", TABLES)
+                  .mapTo(String.class)
+                  .list();
+          for (String name : names) {
+            h.execute("drop index " + quote(h, name));
+          }
+          return names;
+        });
+  }
+
+  /**
+   * Builds the recorded indexes on {@code workers} connections at once, the biggest table's
+   * first; each index in a transaction that also deletes its row. Call with the lock held.
+   *
+   * @return how many indexes were built
+   */
+  static int restore(Jdbi jdbi, List<String> names, int workers) {
+    if (names.isEmpty()) {
+      return 0;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, names.size()));
+    try {
+      List<Future<?>> builds = new ArrayList<>();
+      for (String name : largestTableFirst(jdbi, names)) {
+        builds.add(pool.submit(() -> jdbi.useTransaction(h -> build(h, name))));
+      }
+      for (Future<?> build : builds) {
+        build.get();
+      }
+      return names.size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building indexes", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> largestTableFirst(Jdbi jdbi, List<String> names) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    select d.index_name
+                      from import_dropped_index d
+                      left join pg_class t
+                        on t.relname = d.table_name
+                       and t.relnamespace = current_schema()::regnamespace
+                     where d.index_name in (<names>)
+                     order by coalesce(t.relpages, 0) desc, d.index_name
+                    """)
+                .bindList("names", names)
+                .mapTo(String.class)
+                .list());
+  }
+
+  private static void build(Handle handle, String name) {
+    String definition =
+        handle
+            .createQuery("select definition from import_dropped_index where index_name = :name")
+            .bind("name", name)
+            .mapTo(String.class)
+            .findOne()
+            .orElse(null);
+    if (definition == null) {
+      return; // built by someone else meanwhile
+    }
+    boolean exists =
+        handle
+            .createQuery(
+                """
+                select exists (select 1 from pg_class
+                                where relname = :name
+                                  and relnamespace = current_schema()::regnamespace)
+                """)
+            .bind("name", name)
+            .mapTo(boolean.class)
+            .one();
+    if (!exists) {
+      handle.execute("set local maintenance_work_mem = '" + BUILD_MEMORY + "'");
+      handle.execute(definition);
+    }
+    handle.createUpdate("delete from import_dropped_index where index_name = :name")
+        .bind("name", name)
+        .execute();
+  }
+
+  private static String quote(Handle handle, String identifier) {
+    return handle
+        .createQuery("select quote_ident(:identifier)")
+        .bind("identifier", identifier)
+        .mapTo(String.class)
+        .one();
+  }
+}
