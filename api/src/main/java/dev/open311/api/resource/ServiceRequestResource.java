@@ -28,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 
 /**
  * GET service request: one request, as a one-element list like every client expects.
@@ -68,9 +69,20 @@ public final class ServiceRequestResource {
       @Context UriInfo uri) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
     boolean extended = new Parameters(uri.getQueryParameters()).bool("extensions");
-    ServiceRequestPage page =
-        serviceRequests.search(
-            ServiceRequestQuery.byId(jurisdiction.jurisdictionId(), serviceRequestId, extended));
+    ServiceRequestPage page;
+    if (extended) {
+      page =
+          serviceRequests.search(
+              ServiceRequestQuery.byId(jurisdiction.jurisdictionId(), serviceRequestId, true));
+    } else {
+      // The standard representation has its own one-row lookup, the most frequent read there is.
+      page =
+          new ServiceRequestPage(
+              serviceRequests.find(jurisdiction.jurisdictionId(), serviceRequestId).stream()
+                  .toList(),
+              List.of(),
+              null);
+    }
     if (page.requests().isEmpty()) {
       throw NotFoundException.serviceRequest(serviceRequestId);
     }
