@@ -7,7 +7,11 @@ import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.dao.SearchFilters.Spatial;
 import dev.open311.storage.mapping.SearchRow;
 import dev.open311.storage.mapping.SearchRowMapper;
+import dev.open311.spec.model.Status;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
@@ -44,6 +48,9 @@ public final class ServiceRequestSearch {
   private static final String NEWEST = " order by r.requested_at desc, r.id desc";
   private static final String NEAREST = " order by " + SearchFilters.DISTANCE + ", r.id";
   private static final String HARVEST = " order by r.change_xid, r.id";
+
+  /** Up to this many (code, status) ranges are merged (see codeArms). */
+  private static final int MAX_CODE_ARMS = 24;
 
   /**
    * sort=distance without sorting every request in the circle. Step one walks the GiST index
@@ -87,7 +94,8 @@ public final class ServiceRequestSearch {
               .bindArray("ids", String.class, query.serviceRequestIds());
     } else {
       statement = handle.createQuery(sql(query));
-      SearchFilters.bind(statement, query);
+      SearchFilters.bind(
+          statement, codeArms(query).isEmpty() ? query : withoutCodesAndStatuses(query));
       if (query.offset() > 0) {
         statement.bind("offset", query.offset());
       }
@@ -95,6 +103,13 @@ public final class ServiceRequestSearch {
         statement.bind("candidates", query.offset() + query.limit());
       }
       NewestNearby.arms(query).ifPresent(arms -> NewestNearby.bind(statement, arms));
+    }
+    List<CodeArm> codeArms = codeArms(query);
+    for (int i = 0; i < codeArms.size(); i++) {
+      statement.bind("code" + i, codeArms.get(i).code()).bind("status" + i, codeArms.get(i).status());
+    }
+    if (!codeArms.isEmpty()) {
+      statement.bind("reach", query.offset() + query.limit());
     }
     return statement
         .bind("jurisdictionId", query.jurisdictionId())
@@ -120,6 +135,10 @@ public final class ServiceRequestSearch {
     if (arms.isPresent()) {
       return NewestNearby.sql(query, arms.get(), COLUMNS, JOINS, slice);
     }
+    List<CodeArm> codeArms = codeArms(query);
+    if (!codeArms.isEmpty()) {
+      return newestOfCodes(query, codeArms, slice);
+    }
     String order =
         switch (query.order()) {
           case NEWEST -> NEWEST;
@@ -127,6 +146,66 @@ public final class ServiceRequestSearch {
           case HARVEST -> HARVEST;
         };
     return COLUMNS + "  from service_request r\n" + JOINS + SearchFilters.sql(query, Spatial.INDEXED) + order + slice;
+  }
+
+  /** One service code and status, read in time order from the (code, status) index. */
+  private record CodeArm(String code, String status) {}
+
+  /**
+   * Service codes newest first, without a place: one arm per code and status walks the
+   * (jurisdiction, service_code, status, requested_at, id) index in order and stops at the page's
+   * reach, and Merge Append interleaves them, so a page reads little more than its rows. Without
+   * status the arms cover both. A filter on the codes alone would walk one of the newest-first
+   * indexes and skip every row of the other services or statuses: the 20th page of three
+   * services' closed requests skipped 18,000 rows at 12M requests (12 ms warm, 110 ms cold), and
+   * one service's closed requests behind 2.2M open ones took 700 ms. Empty when a single index
+   * range answers the query as it is (one code and one status) or the arms would be too many.
+   */
+  private static List<CodeArm> codeArms(ServiceRequestQuery query) {
+    if (query.order() != SearchOrder.NEWEST
+        || query.serviceCodes().isEmpty()
+        || NewestNearby.arms(query).isPresent()) {
+      return List.of();
+    }
+    List<String> statuses =
+        (query.statuses().isEmpty() ? EnumSet.allOf(Status.class) : query.statuses())
+            .stream().map(Status::wireName).sorted().toList();
+    List<CodeArm> arms = new ArrayList<>();
+    for (String code : query.serviceCodes().stream().distinct().sorted().toList()) {
+      for (String status : statuses) {
+        arms.add(new CodeArm(code, status));
+      }
+    }
+    return arms.size() > 1 && arms.size() <= MAX_CODE_ARMS ? arms : List.of();
+  }
+
+  private static String newestOfCodes(ServiceRequestQuery query, List<CodeArm> arms, String slice) {
+    String filters = SearchFilters.sql(withoutCodesAndStatuses(query), Spatial.INDEXED);
+    StringBuilder sql = new StringBuilder(COLUMNS).append("  from (\n");
+    for (int i = 0; i < arms.size(); i++) {
+      sql.append(i == 0 ? "" : "  union all\n")
+          .append("  (select r.id, r.requested_at from service_request r\n")
+          .append("    where r.jurisdiction_id = :jurisdictionId and r.service_code = :code")
+          .append(i)
+          .append(" and r.status = :status")
+          .append(i)
+          .append('\n')
+          .append(filters)
+          .append(NEWEST)
+          .append(" limit :reach)\n");
+    }
+    return sql.append(" order by requested_at desc, id desc")
+        .append(slice)
+        .append(") picked\n  join service_request r on r.id = picked.id\n")
+        .append(JOINS)
+        .append(NEWEST)
+        .toString();
+  }
+
+  private static ServiceRequestQuery withoutCodesAndStatuses(ServiceRequestQuery q) {
+    return new ServiceRequestQuery(q.jurisdictionId(), q.serviceRequestIds(), List.of(), Set.of(),
+        q.from(), q.to(), q.near(), q.bbox(), q.area(), q.updatedAfter(), q.updatedBefore(),
+        q.order(), q.after(), q.offset(), q.limit(), q.extensions());
   }
 
   /** Near a pole or across the antimeridian the bound box is no box: sort the circle instead. */

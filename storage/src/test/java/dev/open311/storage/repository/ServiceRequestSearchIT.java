@@ -89,6 +89,32 @@ class ServiceRequestSearchIT {
   }
 
   @Test
+  void pagesOfSeveralCodesFollowTheNewestFirstOrderWithoutRepeats() {
+    // Interleaved times, equal times across services (the id breaks the tie), a code twice.
+    List<String> codes = List.of("PHF", "SIGN", "PHF", "GARB");
+    String[] cycle = {"PHF", "SIGN", "GARB", "TIP"};
+    List<String> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String code = cycle[i % cycle.length];
+      fileAt(T0.plusSeconds(i / 3), code);
+      // A batch service's receipt has a token, no id: read the public id stored last.
+      String id = TestDatabases.jdbi(storage).withHandle(h -> h.createQuery(
+          "select service_request_id from service_request order by id desc limit 1")
+          .mapTo(String.class).one());
+      if (!code.equals("TIP")) {
+        expected.add(0, id); // each later filing sorts first: a later time or a higher id
+      }
+    }
+    List<String> paged = new java.util.ArrayList<>();
+    for (int offset = 0; offset < 40; offset += 7) {
+      paged.addAll(ids(requests.find(new ServiceRequestQuery(SPRINGFIELD, List.of(), codes,
+          Set.of(), null, null, null, null, null, null, null,
+          dev.open311.spec.query.SearchOrder.NEWEST, null, offset, 7, false))));
+    }
+    assertEquals(expected, paged);
+  }
+
+  @Test
   void statusesSelectThoseStatusesOnly() {
     String open = fileAt(T0, "PHF");
     String closed = fileAt(T0.plusSeconds(1), "PHF");
