@@ -139,13 +139,17 @@ public final class ServiceRequestSearch {
     if (!codeArms.isEmpty()) {
       return newestOfCodes(query, codeArms, slice);
     }
-    String order =
-        switch (query.order()) {
-          case NEWEST -> NEWEST;
-          case DISTANCE -> NEAREST;
-          case HARVEST -> HARVEST;
-        };
-    return COLUMNS + "  from service_request r\n" + JOINS + SearchFilters.sql(query, Spatial.INDEXED) + order + slice;
+    String filters = SearchFilters.sql(query, Spatial.INDEXED);
+    if (query.order() == SearchOrder.NEWEST) {
+      // Keys first, then the page's rows: a page deep in the list skips its offset on the
+      // index alone (an index-only scan where the filters are indexed columns) instead of
+      // fetching every skipped row; the 20th page of 50 fetched 1,000 rows, now 50.
+      return COLUMNS + "  from (select r.id, r.requested_at from service_request r\n"
+          + "   where r.jurisdiction_id = :jurisdictionId\n" + filters + NEWEST + slice
+          + ") picked\n  join service_request r on r.id = picked.id\n" + JOINS + NEWEST;
+    }
+    String order = query.order() == SearchOrder.DISTANCE ? NEAREST : HARVEST;
+    return COLUMNS + "  from service_request r\n" + JOINS + filters + order + slice;
   }
 
   /** One service code and status, read in time order from the (code, status) index. */
