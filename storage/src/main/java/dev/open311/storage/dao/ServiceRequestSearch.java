@@ -93,23 +93,24 @@ public final class ServiceRequestSearch {
                       + "   and r.service_request_id = any(:ids)\n" + NEWEST + " limit :limit")
               .bindArray("ids", String.class, query.serviceRequestIds());
     } else {
-      statement = handle.createQuery(sql(query));
-      SearchFilters.bind(
-          statement, codeArms(query).isEmpty() ? query : withoutCodesAndStatuses(query));
+      Optional<List<NewestNearby.Arm>> cells = NewestNearby.arms(query);
+      List<CodeArm> codeArms = codeArms(query, cells.isPresent());
+      statement = handle.createQuery(sql(query, cells, codeArms));
+      SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
       if (query.offset() > 0) {
         statement.bind("offset", query.offset());
       }
       if (twoSteps(query)) {
         statement.bind("candidates", query.offset() + query.limit());
       }
-      NewestNearby.arms(query).ifPresent(arms -> NewestNearby.bind(statement, arms));
-    }
-    List<CodeArm> codeArms = codeArms(query);
-    for (int i = 0; i < codeArms.size(); i++) {
-      statement.bind("code" + i, codeArms.get(i).code()).bind("status" + i, codeArms.get(i).status());
-    }
-    if (!codeArms.isEmpty()) {
-      statement.bind("reach", query.offset() + query.limit());
+      cells.ifPresent(arms -> NewestNearby.bind(statement, arms));
+      for (int i = 0; i < codeArms.size(); i++) {
+        statement.bind("code" + i, codeArms.get(i).code());
+        statement.bind("status" + i, codeArms.get(i).status());
+      }
+      if (!codeArms.isEmpty()) {
+        statement.bind("reach", query.offset() + query.limit());
+      }
     }
     return statement
         .bind("jurisdictionId", query.jurisdictionId())
@@ -118,7 +119,8 @@ public final class ServiceRequestSearch {
         .list();
   }
 
-  private static String sql(ServiceRequestQuery query) {
+  private static String sql(
+      ServiceRequestQuery query, Optional<List<NewestNearby.Arm>> cells, List<CodeArm> codeArms) {
     String slice = " limit :limit" + (query.offset() > 0 ? " offset :offset" : "");
     if (twoSteps(query)) {
       return NEAREST_TWO_STEPS.formatted(
@@ -131,11 +133,9 @@ public final class ServiceRequestSearch {
           + NEAREST
           + slice;
     }
-    Optional<List<NewestNearby.Arm>> arms = NewestNearby.arms(query);
-    if (arms.isPresent()) {
-      return NewestNearby.sql(query, arms.get(), COLUMNS, JOINS, slice);
+    if (cells.isPresent()) {
+      return NewestNearby.sql(query, cells.get(), COLUMNS, JOINS, slice);
     }
-    List<CodeArm> codeArms = codeArms(query);
     if (!codeArms.isEmpty()) {
       return newestOfCodes(query, codeArms, slice);
     }
@@ -165,10 +165,8 @@ public final class ServiceRequestSearch {
    * one service's closed requests behind 2.2M open ones took 700 ms. Empty when a single index
    * range answers the query as it is (one code and one status) or the arms would be too many.
    */
-  private static List<CodeArm> codeArms(ServiceRequestQuery query) {
-    if (query.order() != SearchOrder.NEWEST
-        || query.serviceCodes().isEmpty()
-        || NewestNearby.arms(query).isPresent()) {
+  private static List<CodeArm> codeArms(ServiceRequestQuery query, boolean byCell) {
+    if (query.order() != SearchOrder.NEWEST || query.serviceCodes().isEmpty() || byCell) {
       return List.of();
     }
     List<String> statuses =

@@ -79,6 +79,15 @@ class ServiceRequestSearchIT {
   }
 
   @Test
+  void idsOverrideSeveralCodesToo() {
+    String pothole = fileAt(T0, "PHF");
+    fileAt(T0, "SIGN");
+
+    assertEquals(List.of(pothole), ids(requests.find(new ServiceRequestQuery(SPRINGFIELD,
+        List.of(pothole), List.of("SIGN", "GARB"), Set.of(), null, null, 1000))));
+  }
+
+  @Test
   void serviceCodesSelectThoseServicesOnly() {
     String pothole = fileAt(T0, "PHF");
     String sign = fileAt(T0.plusSeconds(1), "SIGN");
