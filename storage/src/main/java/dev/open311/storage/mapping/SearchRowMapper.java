@@ -19,7 +19,7 @@ public final class SearchRowMapper implements RowMapper<SearchRow> {
 
   @Override
   public SearchRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-    ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+    ZoneId zone = ServiceRequestMapper.zone(rs.getString("time_zone"));
     OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);
     return new SearchRow(
         rs.getLong("id"),

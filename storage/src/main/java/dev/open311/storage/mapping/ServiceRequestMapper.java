@@ -34,7 +34,7 @@ public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
 
   /** The request on the result set's current row; for plain JDBC callers too. */
   public static ServiceRequest fromRow(ResultSet rs) throws SQLException {
-    ZoneId zone = ZONES.computeIfAbsent(rs.getString("time_zone"), ZoneId::of);
+    ZoneId zone = zone(rs.getString("time_zone"));
     return new ServiceRequest(
         rs.getString("service_request_id"),
         Status.fromWire(rs.getString("status")),
@@ -53,6 +53,11 @@ public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
         rs.getObject("lat", Double.class),
         rs.getObject("long", Double.class),
         rs.getString("media_url"));
+  }
+
+  /** The zone of that id, parsed once per id. */
+  static ZoneId zone(String id) {
+    return ZONES.computeIfAbsent(id, ZoneId::of);
   }
 
   private static OffsetDateTime inZone(ResultSet rs, String column, ZoneId zone)
