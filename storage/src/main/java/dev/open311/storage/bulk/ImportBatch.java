@@ -1,5 +1,6 @@
 package dev.open311.storage.bulk;
 
+import dev.open311.storage.db.CopyText;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,11 +1,8 @@
 package dev.open311.storage.repository;
 
-import dev.open311.storage.db.CopyFormat;
-
+import dev.open311.storage.db.CopyText;
 import dev.open311.storage.geo.AreaIndex;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,21 +124,15 @@ final class AreaTagWriter {
     if (tags.isEmpty()) {
       return;
     }
-    StringBuilder rows = new StringBuilder(tags.size() * 24);
+    CopyText rows = new CopyText();
     for (Tag tag : tags) {
-      rows.append(tag.requestId()).append('\t');
-      CopyFormat.escape(tag.areaType(), rows).append('\t');
-      CopyFormat.escape(tag.areaKey(), rows).append('\n');
+      rows.number(tag.requestId()).text(tag.areaType()).text(tag.areaKey()).endRow();
     }
     try {
-      handle
-          .getConnection()
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "copy service_request_area (request_id, area_type, area_key) from stdin",
-              new StringReader(rows.toString()));
-    } catch (SQLException | IOException e) {
+      rows.copy(
+          handle.getConnection().unwrap(PGConnection.class).getCopyAPI(),
+          "copy service_request_area (request_id, area_type, area_key) from stdin");
+    } catch (SQLException e) {
       throw new IllegalStateException("writing area tags failed: " + e.getMessage(), e);
     }
   }

@@ -1,4 +1,4 @@
-package dev.open311.storage.bulk;
+package dev.open311.storage.db;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -11,15 +11,16 @@ import org.postgresql.copy.CopyManager;
  * Rows in PostgreSQL's COPY text format: tab-separated, one row per line, {@code \N} for null,
  * backslash escapes for backslash, tab and line breaks. Written as UTF-8 bytes straight into a
  * buffer that goes to the server as it is: an import formats tens of millions of values, and
- * building a String first, then having the driver encode it, doubled the Java side's work.
+ * building a String first, then having the driver encode it, doubled the Java side's work. The
+ * one writer of the format: imports, bulk loads and area re-tags.
  */
-final class CopyText {
+public final class CopyText {
 
   private byte[] out = new byte[1 << 20];
   private int length;
   private boolean firstField = true;
 
-  CopyText text(String value) {
+  public CopyText text(String value) {
     separate();
     if (value == null) {
       return nullValue();
@@ -39,13 +40,13 @@ final class CopyText {
     return this;
   }
 
-  CopyText number(long value) {
+  public CopyText number(long value) {
     separate();
     ascii(Long.toString(value));
     return this;
   }
 
-  CopyText number(Double value) {
+  public CopyText number(Double value) {
     separate();
     if (value == null) {
       return nullValue();
@@ -56,7 +57,7 @@ final class CopyText {
   }
 
   /** A {@code point} from x and y, null when either is. */
-  CopyText point(Double x, Double y) {
+  public CopyText point(Double x, Double y) {
     separate();
     if (x == null || y == null) {
       return nullValue();
@@ -65,7 +66,7 @@ final class CopyText {
     return this;
   }
 
-  CopyText flag(boolean value) {
+  public CopyText flag(boolean value) {
     separate();
     ensure(1);
     out[length++] = (byte) (value ? 't' : 'f');
@@ -73,7 +74,7 @@ final class CopyText {
   }
 
   /** A timestamptz as {@code 2019-01-01 00:11:22.123456-06:00}, the instant and its offset. */
-  CopyText instant(OffsetDateTime value) {
+  public CopyText instant(OffsetDateTime value) {
     separate();
     if (value == null) {
       return nullValue();
@@ -113,26 +114,22 @@ final class CopyText {
     return this;
   }
 
-  CopyText endRow() {
+  public CopyText endRow() {
     ensure(1);
     out[length++] = '\n';
     firstField = true;
     return this;
   }
 
-  int length() {
-    return length;
-  }
-
   /** Sends the rows so far with {@code sql} (a COPY ... FROM STDIN), emptying the buffer. */
-  long copy(CopyManager copyManager, String sql) throws SQLException {
+  public void copy(CopyManager copyManager, String sql) throws SQLException {
     CopyIn copy = copyManager.copyIn(sql);
     try {
       if (length > 0) {
         copy.writeToCopy(out, 0, length);
       }
       length = 0;
-      return copy.endCopy();
+      copy.endCopy();
     } finally {
       if (copy.isActive()) {
         copy.cancelCopy();
