@@ -74,24 +74,23 @@ final class CsvExportWriter implements ExportWriter {
     buffer[position++] = ',';
   }
 
-  /** ASCII goes byte by byte, quoted if it must be; anything else is UTF-8 encoded first. */
+  /** Quoted if it must be; ASCII goes byte by byte, anything else is UTF-8 encoded first. */
   private void field(String value) throws IOException {
     if (value == null || value.isEmpty()) {
       return;
     }
     int length = value.length();
     boolean quoted = false;
+    boolean ascii = true;
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      if (c >= 0x80) {
-        encoded(value);
-        return;
-      }
       quoted |= c == ',' || c == '"' || c == '\n' || c == '\r';
+      ascii &= c < 0x80;
     }
     int most = 2 * length + 2; // every character a doubled quote, and the enclosing pair
-    if (most > buffer.length) {
-      encoded(value);
+    if (!ascii || most > buffer.length) {
+      String field = quoted ? '"' + value.replace("\"", "\"\"") + '"' : value;
+      write(field.getBytes(StandardCharsets.UTF_8));
       return;
     }
     room(most);
@@ -108,24 +107,6 @@ final class CsvExportWriter implements ExportWriter {
     if (quoted) {
       buffer[position++] = '"';
     }
-  }
-
-  private void encoded(String value) throws IOException {
-    if (needsQuotes(value)) {
-      write(("\"" + value.replace("\"", "\"\"") + "\"").getBytes(StandardCharsets.UTF_8));
-    } else {
-      write(value.getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static boolean needsQuotes(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void write(byte[] bytes) throws IOException {
