@@ -5,6 +5,7 @@ import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.spec.error.NotFoundException;
 import dev.open311.api.param.Parameters;
 import dev.open311.spec.format.ServiceRequestDocuments;
+import dev.open311.spec.format.ServiceRequestList;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -69,23 +70,20 @@ public final class ServiceRequestResource {
       @Context UriInfo uri) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
     boolean extended = new Parameters(uri.getQueryParameters()).bool("extensions");
-    ServiceRequestPage page;
-    if (extended) {
-      page =
-          serviceRequests.search(
-              ServiceRequestQuery.byId(jurisdiction.jurisdictionId(), serviceRequestId, true));
-    } else {
+    if (!extended) {
       // The standard representation has its own one-row lookup, the most frequent read there is.
-      page =
-          new ServiceRequestPage(
-              serviceRequests.find(jurisdiction.jurisdictionId(), serviceRequestId).stream()
-                  .toList(),
-              List.of(),
-              null);
+      ServiceRequest request =
+          serviceRequests
+              .find(jurisdiction.jurisdictionId(), serviceRequestId)
+              .orElseThrow(() -> NotFoundException.serviceRequest(serviceRequestId));
+      return Response.ok(new ServiceRequestList(List.of(request))).build();
     }
+    ServiceRequestPage page =
+        serviceRequests.search(
+            ServiceRequestQuery.byId(jurisdiction.jurisdictionId(), serviceRequestId, true));
     if (page.requests().isEmpty()) {
       throw NotFoundException.serviceRequest(serviceRequestId);
     }
-    return Response.ok(ServiceRequestDocuments.of(page, extended)).build();
+    return Response.ok(ServiceRequestDocuments.of(page, true)).build();
   }
 }
