@@ -2,6 +2,7 @@ package dev.open311.storage.bulk;
 
 import dev.open311.spec.error.NotFoundException;
 import dev.open311.spec.export.ExportFilter;
+import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Status;
@@ -70,7 +71,7 @@ public final class PostgresRequestFeed implements RequestFeed {
        where jurisdiction_id = :jurisdictionId
       """;
 
-  private static final int FIELDS = 24;
+  private static final int FIELDS = ExportWriter.FIELDS.size();
 
   private final Jdbi jdbi;
 
