@@ -1,6 +1,5 @@
 package dev.open311.api.server;
 
-import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.open311.api.error.JsonProcessingExceptionMapper;
 import dev.open311.api.error.Open311ExceptionMapper;
 import dev.open311.api.error.UnexpectedExceptionMapper;
@@ -8,6 +7,7 @@ import dev.open311.api.error.WebApplicationExceptionMapper;
 import dev.open311.api.format.CorsFilter;
 import dev.open311.api.format.FormatSuffixFilter;
 import dev.open311.api.format.GeoJsonWriter;
+import dev.open311.api.format.JsonDocumentWriter;
 import dev.open311.api.format.XmlDocumentWriter;
 import dev.open311.api.resource.DiscoveryResource;
 import dev.open311.api.resource.ExportResource;
@@ -60,7 +60,7 @@ public final class Open311Application {
     config.register(OpenApiResource.class);
     // The bulk research feed: not a GeoReport v2 endpoint, so not in RESOURCES (the OpenAPI list).
     config.register(ExportResource.class);
-    config.register(new JacksonJsonProvider(Open311Mappers.json()));
+    config.register(new JsonDocumentWriter(Open311Mappers.json()));
     config.register(new XmlDocumentWriter(Open311Mappers.xml()));
     config.register(new GeoJsonWriter(Open311Mappers.json()));
     config.register(FormatSuffixFilter.class);

@@ -3,7 +3,6 @@ package dev.open311.api.format;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 import dev.open311.spec.format.Open311Mappers;
 import dev.open311.spec.format.ServiceList;
 import dev.open311.spec.model.AttributeValue;
@@ -29,7 +28,7 @@ class RenderedCatalogWritersTest {
   private static final MediaType XML = MediaType.valueOf(Format.XML_TYPE);
 
   private final RenderedCatalogWriters rendered = new RenderedCatalogWriters();
-  private final JacksonJsonProvider generalJson = new JacksonJsonProvider(Open311Mappers.json());
+  private final JsonDocumentWriter generalJson = new JsonDocumentWriter(Open311Mappers.json());
   private final XmlDocumentWriter generalXml = new XmlDocumentWriter(Open311Mappers.xml());
 
   @Test
