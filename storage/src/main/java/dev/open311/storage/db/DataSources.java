@@ -19,6 +19,12 @@ public final class DataSources {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(size);
+    // The driver prepares a statement on the server from its fifth use on a connection; from
+    // then on PostgreSQL plans it once, not on every call. Left to itself ("auto") it kept
+    // planning the searches afresh: 0.3 ms of planning beside 0.2 ms of execution for a page of
+    // 50 requests. Every statement here is shaped so that its plan does not depend on the
+    // values bound (index ranges with limits), so the generic plan is the one it would choose.
+    config.addDataSourceProperty("options", "-c plan_cache_mode=force_generic_plan");
     return new HikariDataSource(config);
   }
 }
