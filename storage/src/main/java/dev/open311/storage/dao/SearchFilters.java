@@ -34,7 +34,9 @@ final class SearchFilters {
      */
     COMPARED,
     /** No circle, for a part bounded by a smaller circle of its own; bbox as INDEXED. */
-    WITHOUT_CIRCLE
+    WITHOUT_CIRCLE,
+    /** Neither circle nor bbox, for a part whose cells lie wholly inside both. */
+    NONE
   }
 
   /** The filters of the query, one {@code and} line each. */
@@ -46,11 +48,11 @@ final class SearchFilters {
     append(sql, query.to() != null, "r.requested_at < :to");
     append(sql, query.updatedAfter() != null, "r.updated_at >= :updatedAfter");
     append(sql, query.updatedBefore() != null, "r.updated_at < :updatedBefore");
-    if (query.near() != null) {
+    if (query.near() != null && spatial != Spatial.NONE) {
       append(sql, spatial == Spatial.INDEXED, box("near"));
       append(sql, spatial != Spatial.WITHOUT_CIRCLE, DISTANCE + " <= :nearRadius");
     }
-    if (query.bbox() != null) {
+    if (query.bbox() != null && spatial != Spatial.NONE) {
       // location is point(long, lat): the comparisons are the box test, edges included
       append(
           sql,
