@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.xml.XmlNameProcessors;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.open311.spec.model.ServiceRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +40,22 @@ public final class Open311Mappers {
   private Open311Mappers() {}
 
   public static ObjectMapper json() {
+    return beanJson()
+        .addModule(
+            new SimpleModule("open311-json")
+                .addSerializer(ServiceRequest.class, new ServiceRequestJsonSerializer()))
+        .build();
+  }
+
+  /** The JSON mapper as Jackson's bean serializers alone would write: what json() must equal. */
+  static JsonMapper.Builder beanJson() {
     return JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .addModule(commonModule())
         .addMixIn(ListDocument.class, BareArray.class)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS))
-        .build();
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
   }
 
   public static XmlMapper xml() {

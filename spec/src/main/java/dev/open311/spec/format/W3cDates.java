@@ -1,5 +1,6 @@
 package dev.open311.spec.format;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,12 +33,46 @@ public final class W3cDates {
 
   /** Renders a datetime to seconds precision with its offset. */
   public static String format(OffsetDateTime value) {
-    OffsetDateTime seconds = value.truncatedTo(ChronoUnit.SECONDS);
-    if (seconds.getOffset().getTotalSeconds() % 60 != 0) {
+    int offset = value.getOffset().getTotalSeconds();
+    if (offset % 60 != 0) {
       // W3C offsets have no seconds; local mean time before standard time zones has them
-      seconds = seconds.withOffsetSameInstant(ZoneOffset.UTC);
+      value = value.withOffsetSameInstant(ZoneOffset.UTC);
+      offset = 0;
     }
-    return OUTPUT.format(seconds);
+    int year = value.getYear();
+    if (year < 0 || year > 9999) {
+      return OUTPUT.format(value.truncatedTo(ChronoUnit.SECONDS));
+    }
+    // What OUTPUT writes, digit by digit: this runs for every datetime of every page.
+    byte[] text = new byte[offset == 0 ? 20 : 25];
+    digits(text, 0, year, 4);
+    text[4] = '-';
+    digits(text, 5, value.getMonthValue(), 2);
+    text[7] = '-';
+    digits(text, 8, value.getDayOfMonth(), 2);
+    text[10] = 'T';
+    digits(text, 11, value.getHour(), 2);
+    text[13] = ':';
+    digits(text, 14, value.getMinute(), 2);
+    text[16] = ':';
+    digits(text, 17, value.getSecond(), 2);
+    if (offset == 0) {
+      text[19] = 'Z';
+    } else {
+      int minutes = Math.abs(offset) / 60;
+      text[19] = (byte) (offset < 0 ? '-' : '+');
+      digits(text, 20, minutes / 60, 2);
+      text[22] = ':';
+      digits(text, 23, minutes % 60, 2);
+    }
+    return new String(text, StandardCharsets.US_ASCII);
+  }
+
+  private static void digits(byte[] text, int at, int value, int count) {
+    for (int i = at + count - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

@@ -19,6 +19,29 @@ class W3cDatesTest {
   // format
 
   @Test
+  void formatWritesWhatTheIsoPatternWritesInEveryZoneAndYear() {
+    java.time.format.DateTimeFormatter pattern =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    java.util.Random random = new java.util.Random(311);
+    String[] zones = {
+      "America/Chicago", "UTC", "Asia/Kathmandu", "America/St_Johns", "Pacific/Marquesas",
+      "Asia/Kolkata", "Pacific/Kiritimati", "Pacific/Pago_Pago"
+    };
+    for (int i = 0; i < 20_000; i++) {
+      long second = -62_000_000_000L + (long) (random.nextDouble() * 315_000_000_000L);
+      OffsetDateTime value =
+          java.time.Instant.ofEpochSecond(second, random.nextInt(1_000_000_000))
+              .atZone(ZoneId.of(zones[i % zones.length]))
+              .toOffsetDateTime();
+      OffsetDateTime expected = value.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      if (expected.getOffset().getTotalSeconds() % 60 != 0) {
+        expected = expected.withOffsetSameInstant(ZoneOffset.UTC);
+      }
+      assertEquals(pattern.format(expected), W3cDates.format(value), value::toString);
+    }
+  }
+
+  @Test
   void formatWritesSecondsAndAColonOffset() {
     OffsetDateTime value = OffsetDateTime.of(2024, 5, 2, 9, 14, 3, 0, ZoneOffset.ofHours(-5));
 
