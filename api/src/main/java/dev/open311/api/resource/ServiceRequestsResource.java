@@ -31,15 +31,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.open311.spec.model.ServiceRequestReceipt;
 import dev.open311.spec.model.ServiceRequest;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -96,15 +95,69 @@ public final class ServiceRequestsResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @Parameter(name = "jurisdiction_id",
+      in = ParameterIn.QUERY,
+      description = "optional while one jurisdiction is served",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "service_request_id", in = ParameterIn.QUERY,
+      description = "comma list; overrides every other filter",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "service_code", in = ParameterIn.QUERY,
+      description = "comma list",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "status", in = ParameterIn.QUERY,
+      description = "open, closed or both (comma list)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "start_date", in = ParameterIn.QUERY,
+      description = "W3C datetime, inclusive, on requested_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "end_date", in = ParameterIn.QUERY,
+      description = "W3C datetime, exclusive, on requested_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "lat", in = ParameterIn.QUERY,
+      description = "WGS84 latitude of the center of a radius search (with long)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "long", in = ParameterIn.QUERY,
+      description = "WGS84 longitude of the center of a radius search (with lat)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "radius", in = ParameterIn.QUERY,
+      description = "meters of great-circle distance from lat/long; default 1000, max 10000",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "sort", in = ParameterIn.QUERY,
+      description = "distance: nearest to lat/long first",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "bbox", in = ParameterIn.QUERY,
+      description = "min_long,min_lat,max_long,max_lat (longitude first), edges included",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "area_type", in = ParameterIn.QUERY,
+      description = "an area type such as ward, with area",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "area", in = ParameterIn.QUERY,
+      description = "comma list of area keys of area_type, e.g. 42",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "page", in = ParameterIn.QUERY,
+      description = "one-based page (0 is taken as 1); paged calls have no 90-day window",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "page_size", in = ParameterIn.QUERY,
+      description = "requests per page, default 50, max 500",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "updated_after", in = ParameterIn.QUERY,
+      description = "W3C datetime, inclusive, on updated_datetime; a harvest (change order)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "updated_before", in = ParameterIn.QUERY,
+      description = "W3C datetime, exclusive, on updated_datetime; a harvest (change order)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "cursor", in = ParameterIn.QUERY,
+      description = "continue a harvest after this position (X-Open311-Next-Cursor)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "extensions", in = ParameterIn.QUERY,
+      description = "true: add attributes, extended_attributes and notes",
+      schema = @Schema(type = "string"))
   public Response search(
-      @Parameter(description = "optional while one jurisdiction is served")
-          @QueryParam("jurisdiction_id")
-          String jurisdictionId,
-      @BeanParam SearchParameters parameters,
       @Context UriInfo uri,
       @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    ServiceRequestQuery query = parameters.query(jurisdiction, clock);
+    ServiceRequestQuery query = SearchParameters.query(uri.getQueryParameters(), jurisdiction, clock);
     ServiceRequestPage page = serviceRequests.search(query);
     return HarvestLinks.withNext(
         ServiceRequestDocuments.of(page, query.extensions()), page.next(), uri, request);
