@@ -29,7 +29,7 @@ import org.jdbi.v3.core.statement.Query;
  *       tested against the exact distance and box: a few rows per cell, whichever part of it the
  *       area covers. Without seeds (a tiny area, or one with few requests) the bound is
  *       -infinity and each cell gives up to {@code reach} matches.
- *   <li>The page is the newest of both, joined to its rows.
+ *   <li>The page is the newest of both, read from the table by its keys.
  * </ol>
  *
  * At 12.7M requests a 500 m circle touches about 40 cells and reads about 600 index entries.
@@ -127,8 +127,7 @@ final class NewestNearby {
     return Optional.of(new Cells(seeds, others));
   }
 
-  static String sql(
-      ServiceRequestQuery query, String columns, String joins, String slice) {
+  static String sql(ServiceRequestQuery query, String slice) {
     long reach = query.offset() + query.limit();
     String arm =
         """
@@ -151,12 +150,9 @@ final class NewestNearby {
         + "        and r.requested_at >= (select since from bound)\n"
         + SearchFilters.sql(query, Spatial.COMPARED)
         + NEWEST + " limit " + reach + ") x)\n"
-        + columns
-        + "  from (select id, requested_at from seeded union all select id, requested_at from others"
-        + "\n order by requested_at desc, id desc" + slice + ") nearby\n"
-        + "  join service_request r on r.id = nearby.id\n"
-        + joins
-        + NEWEST;
+        + ServiceRequestSearch.rowsOf(
+            "select id, requested_at from seeded union all select id, requested_at from others"
+                + "\n order by requested_at desc, id desc" + slice);
   }
 
   static void bind(Query statement, Cells cells) {
