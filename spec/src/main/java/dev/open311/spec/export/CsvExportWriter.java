@@ -1,5 +1,6 @@
 package dev.open311.spec.export;
 
+import dev.open311.spec.format.W3cDates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class CsvExportWriter implements ExportWriter {
   }
 
   private void date(OffsetDateTime value) throws IOException {
-    text(value == null ? null : ExportDates.format(value));
+    text(value == null ? null : W3cDates.format(value));
   }
 
   private void text(String value) throws IOException {

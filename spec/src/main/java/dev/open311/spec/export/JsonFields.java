@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
+import dev.open311.spec.format.W3cDates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
@@ -66,7 +67,7 @@ final class JsonFields {
 
   private static void date(JsonGenerator json, int field, OffsetDateTime value)
       throws IOException {
-    text(json, field, value == null ? null : ExportDates.format(value));
+    text(json, field, value == null ? null : W3cDates.format(value));
   }
 
   private static void number(JsonGenerator json, int field, Double value) throws IOException {

@@ -43,7 +43,8 @@ public final class W3cDates {
     if (year < 0 || year > 9999) {
       return OUTPUT.format(value.truncatedTo(ChronoUnit.SECONDS));
     }
-    // What OUTPUT writes, digit by digit: this runs for every datetime of every page.
+    // What OUTPUT writes, digit by digit: this runs for every datetime of every page, and of
+    // the export feed at hundreds of thousands of rows a second.
     byte[] text = new byte[offset == 0 ? 20 : 25];
     digits(text, 0, year, 4);
     text[4] = '-';
