@@ -24,7 +24,7 @@ public final class SearchRowMapper implements RowMapper<SearchRow> {
     return new SearchRow(
         rs.getLong("id"),
         Long.parseLong(rs.getString("change_xid")),
-        ServiceRequestMapper.INSTANCE.map(rs, ctx),
+        ServiceRequestMapper.fromRow(rs, zone),
         zone,
         rs.getString("channel"),
         rs.getBoolean("duplicate"),

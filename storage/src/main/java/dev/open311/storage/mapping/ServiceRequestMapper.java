@@ -34,7 +34,11 @@ public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
 
   /** The request on the result set's current row; for plain JDBC callers too. */
   public static ServiceRequest fromRow(ResultSet rs) throws SQLException {
-    ZoneId zone = zone(rs.getString("time_zone"));
+    return fromRow(rs, zone(rs.getString("time_zone")));
+  }
+
+  /** The request on the current row, its datetimes in that zone (the row's time_zone, known). */
+  static ServiceRequest fromRow(ResultSet rs, ZoneId zone) throws SQLException {
     return new ServiceRequest(
         rs.getString("service_request_id"),
         Status.fromWire(rs.getString("status")),
