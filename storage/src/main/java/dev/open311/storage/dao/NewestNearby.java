@@ -128,7 +128,7 @@ final class NewestNearby {
   }
 
   static String sql(ServiceRequestQuery query, String slice) {
-    long reach = query.offset() + query.limit();
+    long reach = ServiceRequestSearch.reach(query);
     String arm =
         """
            cross join lateral (

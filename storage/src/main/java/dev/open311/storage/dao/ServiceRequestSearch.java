@@ -124,7 +124,7 @@ public final class ServiceRequestSearch {
               COLUMNS,
               JOINS,
               SearchFilters.sql(query, Spatial.WITHOUT_CIRCLE),
-              query.offset() + query.limit())
+              reach(query))
           + NEAREST
           + slice;
     }
@@ -190,10 +190,15 @@ public final class ServiceRequestSearch {
           .append(filters)
           .append(NEWEST)
           .append(" limit ")
-          .append(query.offset() + query.limit())
+          .append(reach(query))
           .append(")\n");
     }
     return rowsOf(sql.append(" order by requested_at desc, id desc").append(slice).toString());
+  }
+
+  /** How many rows lead up to the end of the page: every part reads at most that many. */
+  static long reach(ServiceRequestQuery query) {
+    return query.offset() + query.limit();
   }
 
   /**
