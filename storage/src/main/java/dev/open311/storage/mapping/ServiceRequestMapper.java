@@ -8,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Maps a row of {@link dev.open311.storage.dao.ServiceRequestSearch} and {@link
@@ -18,21 +16,14 @@ import org.jdbi.v3.core.statement.StatementContext;
  * a third of that endpoint's throughput (DEPENDENCIES.md, trap 13). Datetimes are given at the
  * offset the jurisdiction's zone has at that instant, as residents read them.
  */
-public final class ServiceRequestMapper implements RowMapper<ServiceRequest> {
-
-  public static final ServiceRequestMapper INSTANCE = new ServiceRequestMapper();
+public final class ServiceRequestMapper {
 
   /** Zones by id: a handful per deployment, and {@code ZoneId.of} parses the id every time. */
   private static final ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
   private ServiceRequestMapper() {}
 
-  @Override
-  public ServiceRequest map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return fromRow(rs);
-  }
-
-  /** The request on the result set's current row; for plain JDBC callers too. */
+  /** The request on the result set's current row. */
   public static ServiceRequest fromRow(ResultSet rs) throws SQLException {
     return fromRow(rs, zone(rs.getString("time_zone")));
   }
