@@ -30,7 +30,7 @@ public final class BulkIndexes {
 
   /** The tables a Chicago import writes. */
   static final List<String> TABLES =
-      List.of("service_request", "service_request_note", "service_request_area");
+      List.of("service_request", "service_request_note");
 
   // pg_try_advisory_lock's key; any constant other code does not use ("o311bulk" in ASCII).
   private static final long LOCK_KEY = 0x6f33313162756c6bL;

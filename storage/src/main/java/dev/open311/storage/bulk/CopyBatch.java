@@ -9,8 +9,8 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Writes one batch of new requests straight into the tables with COPY, inside the caller's
- * transaction: the request rows with keys taken from their sequence beforehand, then their notes
- * and area tags, which need those keys. It stores exactly what {@link ImportBatch}'s upsert
+ * transaction: the request rows (with their area tags) with keys taken from their sequence
+ * beforehand, then their notes, which need those keys. It stores exactly what {@link ImportBatch}'s upsert
  * stores for a public id the table lacks, in about half of PostgreSQL's time (no staging table,
  * no join back to it), but it cannot update: a public id already stored fails the COPY with a
  * unique violation (SQLSTATE 23505), after which the caller rolls back and writes the batch with
@@ -29,14 +29,11 @@ final class CopyBatch {
       copy service_request (id, service_request_id, jurisdiction_id, service_id, service_code,
                             status, status_notes, agency_responsible, requested_at, updated_at,
                             closed_at, address, zipcode, lat, long, location, channel, duplicate,
-                            parent_service_request_id) from stdin
+                            parent_service_request_id, areas) from stdin
       """;
 
   private static final String NOTES =
       "copy service_request_note (request_id, type, status, datetime, summary) from stdin";
-
-  private static final String AREAS =
-      "copy service_request_area (request_id, area_type, area_key) from stdin";
 
   private CopyBatch() {}
 
@@ -47,7 +44,6 @@ final class CopyBatch {
             .toArray();
     CopyText requests = new CopyText();
     CopyText notes = new CopyText();
-    CopyText areas = new CopyText();
     for (int i = 0; i < rows.size(); i++) {
       ImportRow row = rows.get(i);
       long key = keys[i];
@@ -71,27 +67,48 @@ final class CopyBatch {
           .text(row.channel())
           .flag(row.duplicate())
           .text(row.parentServiceRequestId())
+          .text(areas(row))
           .endRow();
-      // The notes and tags ImportBatch's NOTES and AREAS statements write.
+      // The notes ImportBatch's NOTES statement writes.
       notes.number(key).text("opened").text("open").instant(row.requestedAt())
           .text("Request opened").endRow();
       if (row.closedAt() != null) {
         notes.number(key).text("closed").text("closed").instant(row.closedAt())
             .text("Request closed").endRow();
       }
-      area(areas, key, "ward", row.ward());
-      area(areas, key, "community_area", row.communityArea());
-      area(areas, key, "police_district", row.policeDistrict());
     }
     copy(handle, REQUESTS, requests);
     copy(handle, NOTES, notes);
-    copy(handle, AREAS, areas);
   }
 
-  private static void area(CopyText areas, long key, String type, String areaKey) {
-    if (areaKey != null) {
-      areas.number(key).text(type).text(areaKey).endRow();
+  /**
+   * The row's tags as a text[] literal, sorted as stored (area_tags_replaced, V12); null for none.
+   * Every element is quoted, so a key may hold any character.
+   */
+  static String areas(ImportRow row) {
+    StringBuilder literal = new StringBuilder("{");
+    element(literal, "community_area", row.communityArea());
+    element(literal, "police_district", row.policeDistrict());
+    element(literal, "ward", row.ward());
+    return literal.length() == 1 ? null : literal.append('}').toString();
+  }
+
+  private static void element(StringBuilder literal, String areaType, String areaKey) {
+    if (areaKey == null) {
+      return;
     }
+    if (literal.length() > 1) {
+      literal.append(',');
+    }
+    literal.append('"').append(areaType).append(':');
+    for (int i = 0; i < areaKey.length(); i++) {
+      char c = areaKey.charAt(i);
+      if (c == '"' || c == '\\') {
+        literal.append('\\');
+      }
+      literal.append(c);
+    }
+    literal.append('"');
   }
 
   private static void copy(Handle handle, String sql, CopyText rows) {

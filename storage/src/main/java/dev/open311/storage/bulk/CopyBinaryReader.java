@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * Reads PostgreSQL's binary COPY format (the "PGCOPY" signature, then per row a field count and
  * per field a length and the value in the type's binary send form) from a stream, one field at a
- * time. Only the types the feed selects are decoded: text, float8, bool and timestamptz. A
+ * time. Only the types the feed selects are decoded: text, text[], float8, bool and timestamptz. A
  * length that does not fit the type is reported as an error instead of being misread.
  */
 final class CopyBinaryReader {
@@ -64,6 +64,48 @@ final class CopyBinaryReader {
     String value = new String(buffer, position, length, StandardCharsets.UTF_8);
     position += length;
     return value;
+  }
+
+  /** A one-dimensional text[] field (elements may be null), or null; {@code '{}'} reads empty. */
+  String[] textArray() throws IOException {
+    int length = length();
+    if (length < 0) {
+      return null;
+    }
+    require(length);
+    int end = position + length;
+    int dimensions = int32();
+    position += 8; // the has-nulls flag and the element type
+    if (dimensions == 0) {
+      return empty(end);
+    }
+    if (dimensions != 1) {
+      throw new IOException("binary COPY array of " + dimensions + " dimensions, 1 expected");
+    }
+    int size = int32();
+    position += 4; // the lower bound
+    String[] values = new String[size];
+    for (int i = 0; i < size; i++) {
+      int elementLength = int32();
+      if (elementLength > end - position) {
+        throw new IOException("binary COPY array element runs past its field");
+      }
+      if (elementLength >= 0) {
+        values[i] = new String(buffer, position, elementLength, StandardCharsets.UTF_8);
+        position += elementLength;
+      }
+    }
+    if (position != end) {
+      throw new IOException("binary COPY array field longer than its elements");
+    }
+    return values;
+  }
+
+  private String[] empty(int end) throws IOException {
+    if (position != end) {
+      throw new IOException("binary COPY empty array field with data");
+    }
+    return new String[0];
   }
 
   /** A float8 field, or null. */

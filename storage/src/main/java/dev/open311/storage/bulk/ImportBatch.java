@@ -15,11 +15,17 @@ import org.postgresql.copy.CopyManager;
  * Writes one batch of imported rows, inside the caller's transaction: COPY into a temporary
  * staging table, then one set-based statement per table. Requests are upserted on their public id
  * (an unchanged row is not rewritten, so its harvest position does not move); a changed one has
- * its import-owned notes and area tags replaced. Never touches {@code service_request_contact}.
+ * its import-owned notes and its tags of the file's area types replaced. Never touches {@code
+ * service_request_contact}.
  */
 final class ImportBatch {
 
-  static final String AREA_TYPES = "('ward', 'community_area', 'police_district')";
+  // The area types an import owns; area_tags_replaced (V12) keeps the others' tags.
+  private static final String AREA_TYPES = "'{ward,community_area,police_district}'";
+  private static final String FILE_TAGS =
+      """
+      array['community_area:' || s.community_area, 'police_district:' || s.police_district,
+            'ward:' || s.ward]""";
 
   // Temporary tables are private to the session and not WAL-logged; rows go at each commit.
   private static final String CREATE_STAGING =
@@ -44,11 +50,12 @@ final class ImportBatch {
         insert into service_request as r
                (service_request_id, jurisdiction_id, service_id, service_code, status,
                 status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
-                zipcode, lat, long, location, channel, duplicate, parent_service_request_id)
+                zipcode, lat, long, location, channel, duplicate, parent_service_request_id, areas)
         select service_request_id, :jurisdictionId, service_id, service_code, status,
                status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
-               zipcode, lat, long, point(long, lat), channel, duplicate, parent_service_request_id
-          from import_staging
+               zipcode, lat, long, point(long, lat), channel, duplicate, parent_service_request_id,
+               area_tags_replaced(null, '{}', %2$s)
+          from import_staging s
         on conflict (service_request_id) do update
            set jurisdiction_id = excluded.jurisdiction_id, service_id = excluded.service_id,
                service_code = excluded.service_code, status = excluded.status,
@@ -60,41 +67,30 @@ final class ImportBatch {
                location = excluded.location, channel = excluded.channel,
                duplicate = excluded.duplicate,
                parent_service_request_id = excluded.parent_service_request_id,
+               areas = area_tags_replaced(r.areas, %1$s, excluded.areas),
                -- What the service_request_touch trigger sets, which does not fire when the
                -- batch runs with session_replication_role = replica (see Mode).
                change_xid = pg_current_xact_id()
          where (r.jurisdiction_id, r.service_id, r.status, r.status_notes, r.agency_responsible,
                 r.requested_at, r.updated_at, r.closed_at, r.address, r.zipcode, r.lat, r.long,
-                r.channel, r.duplicate, r.parent_service_request_id)
+                r.channel, r.duplicate, r.parent_service_request_id, r.areas)
                is distinct from
                (excluded.jurisdiction_id, excluded.service_id, excluded.status,
                 excluded.status_notes, excluded.agency_responsible, excluded.requested_at,
                 excluded.updated_at, excluded.closed_at, excluded.address, excluded.zipcode,
                 excluded.lat, excluded.long, excluded.channel, excluded.duplicate,
-                excluded.parent_service_request_id)
+                excluded.parent_service_request_id,
+                area_tags_replaced(r.areas, %1$s, excluded.areas))
         returning r.id, r.service_request_id, r.xmax = 0 as inserted)
       insert into import_keys select id, service_request_id, inserted from up
-      """;
+      """
+          .formatted(AREA_TYPES, FILE_TAGS);
 
-  // A re-imported row that changed gets its import-owned history and tags anew.
+  // A re-imported row that changed gets its import-owned history anew.
   private static final String FORGET_CHANGED =
       """
       delete from service_request_note n using import_keys k
-       where n.request_id = k.id and not k.inserted and n.type in ('opened', 'closed');
-      delete from service_request_area a using import_keys k
-       where a.request_id = k.id and not k.inserted and a.area_type in %s
-      """
-          .formatted(AREA_TYPES);
-
-  private static final String AREAS =
-      """
-      insert into service_request_area (request_id, area_type, area_key)
-      select k.id, t.area_type, t.area_key
-        from import_keys k
-        join import_staging s using (service_request_id)
-        cross join lateral (values ('ward', s.ward), ('community_area', s.community_area),
-                                   ('police_district', s.police_district)) t(area_type, area_key)
-       where t.area_key is not null
+       where n.request_id = k.id and not k.inserted and n.type in ('opened', 'closed')
       """;
 
   private static final String NOTES =
@@ -218,8 +214,7 @@ final class ImportBatch {
       long[] serviceIds) throws IOException {
     copy(handle, rows, serviceIds);
     handle.createUpdate(UPSERT).bind("jurisdictionId", jurisdictionId).execute();
-    handle.createScript(FORGET_CHANGED).execute();
-    handle.execute(AREAS);
+    handle.execute(FORGET_CHANGED);
     handle.execute(NOTES);
   }
 

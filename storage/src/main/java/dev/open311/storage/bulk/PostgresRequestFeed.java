@@ -6,6 +6,7 @@ import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Status;
+import dev.open311.storage.geo.AreaTags;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import org.postgresql.copy.PGCopyInputStream;
  * streams the rows without waiting for the client between batches (a cursor's fetches would),
  * this thread decodes them and a {@link HandOff} thread formats and writes them, so the three
  * overlap. Memory stays flat however many rows match. One statement, ordered by the storage key,
- * inside a read-only transaction; area tags are pivoted per request. It never reads
+ * inside a read-only transaction; area tags are pivoted per request, here. It never reads
  * {@code service_request_contact}.
  *
  * <p>COPY takes no bind parameters, so the filter's values travel as transaction-local settings
@@ -32,30 +33,13 @@ public final class PostgresRequestFeed implements RequestFeed {
 
   private static final String COLUMNS =
       """
-      select r.service_request_id, r.status, r.status_notes, s.service_name, r.service_code,
-             r.description, r.agency_responsible, r.service_notice, r.requested_at,
+      select r.areas, r.service_request_id, r.status, r.status_notes, s.service_name,
+             r.service_code, r.description, r.agency_responsible, r.service_notice, r.requested_at,
              r.updated_at, r.expected_at, r.address, r.address_id, r.zipcode, r.lat, r.long,
-             r.media_url, r.channel, r.duplicate, r.parent_service_request_id, r.closed_at,
-             a.ward, a.community_area, a.police_district
+             r.media_url, r.channel, r.duplicate, r.parent_service_request_id, r.closed_at
         from service_request r
         join service s on s.id = r.service_id
       """;
-
-  private static final String PIVOT =
-      """
-      min(area_key) filter (where area_type = 'ward') as ward,
-      min(area_key) filter (where area_type = 'community_area') as community_area,
-      min(area_key) filter (where area_type = 'police_district') as police_district
-      """;
-
-  // The whole history: one ordered pass over the tags, merge-joined on the key (a third faster
-  // than a lookup per request). A filter may select few rows, so it looks each one's tags up.
-  private static final String ALL_TAGS =
-      "left join (select request_id, " + PIVOT
-          + " from service_request_area group by request_id) a on a.request_id = r.id\n";
-  private static final String EACH_TAGS =
-      "left join lateral (select " + PIVOT
-          + " from service_request_area where request_id = r.id) a on true\n";
 
   private static final String SETTINGS =
       """
@@ -71,7 +55,8 @@ public final class PostgresRequestFeed implements RequestFeed {
        where jurisdiction_id = :jurisdictionId
       """;
 
-  private static final int FIELDS = ExportWriter.FIELDS.size();
+  // The areas column stands for the export's three area fields.
+  private static final int FIELDS = ExportWriter.FIELDS.size() - 2;
 
   private final Jdbi jdbi;
 
@@ -148,14 +133,7 @@ public final class PostgresRequestFeed implements RequestFeed {
   }
 
   private static String select(ExportFilter filter) {
-    boolean everything =
-        filter.serviceCodes().isEmpty()
-            && filter.statuses().isEmpty()
-            && filter.start() == null
-            && filter.end() == null
-            && filter.updatedAfter() == null;
     StringBuilder sql = new StringBuilder(COLUMNS);
-    sql.append(everything ? ALL_TAGS : EACH_TAGS);
     sql.append(" where r.jurisdiction_id = current_setting('open311.feed.jurisdiction')\n");
     if (!filter.serviceCodes().isEmpty()) {
       sql.append("   and r.service_code = any(current_setting('open311.feed.codes')::text[])\n");
@@ -178,6 +156,7 @@ public final class PostgresRequestFeed implements RequestFeed {
 
   // Hand-written: this runs for every exported row (DEPENDENCIES.md, trap 13).
   private static ExportedRequest read(CopyBinaryReader row, ZoneId zone) throws IOException {
+    String[] areas = row.textArray();
     return new ExportedRequest(
         row.text(),
         "open".equals(row.text()) ? Status.OPEN : Status.CLOSED,
@@ -200,9 +179,23 @@ public final class PostgresRequestFeed implements RequestFeed {
         row.bool(),
         row.text(),
         inZone(row, zone),
-        row.text(),
-        row.text(),
-        row.text());
+        key(areas, "ward"),
+        key(areas, "community_area"),
+        key(areas, "police_district"));
+  }
+
+  /** The request's area of that type; the least key when it lies in several (on a border). */
+  private static String key(String[] areas, String areaType) {
+    String least = null;
+    if (areas != null) {
+      for (String tag : areas) {
+        if (AreaTags.isOf(tag, areaType)) {
+          String key = AreaTags.key(tag);
+          least = least == null || key.compareTo(least) < 0 ? key : least;
+        }
+      }
+    }
+    return least;
   }
 
   private static OffsetDateTime inZone(CopyBinaryReader row, ZoneId zone) throws IOException {

@@ -42,9 +42,28 @@ public interface AreaDao {
   @SqlQuery("select distinct area_type from area order by area_type")
   List<String> types();
 
-  /** Every tag of a type, of requests with or without coordinates. */
-  @SqlUpdate("delete from service_request_area where area_type = :areaType")
+  /**
+   * Removes every tag of a type, of requests with or without coordinates. A full scan: the GIN
+   * index of the tags cannot find a prefix. Call {@link #markRetag} first in the transaction.
+   *
+   * @return the requests that had some
+   */
+  @SqlUpdate(
+      """
+      update service_request
+         set areas = nullif(array(select t from unnest(areas) t
+                                   where not starts_with(t, :areaType || ':')), '{}')
+       where areas is not null
+         and exists (select 1 from unnest(areas) t where starts_with(t, :areaType || ':'))
+      """)
   int deleteTags(String areaType);
+
+  /**
+   * Marks the transaction as a re-tag: the requests whose tags it rewrites keep their harvest
+   * position ({@code change_xid}, see V12).
+   */
+  @SqlUpdate("set local open311.retag = 'on'")
+  void markRetag();
 
   /** The oldest transaction still running: what this one's snapshot cannot see is at or after. */
   @SqlQuery("select pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
@@ -69,16 +88,18 @@ public interface AreaDao {
 
   /**
    * Types with areas or tags. A request on the edge two areas share has two tags of the type, so
-   * requests are counted distinct: by a streaming pass over the primary key (request_id,
-   * area_type, area_key), which reads the index only and sorts nothing.
+   * a request counts once per type it has tags of. One pass over the table.
    */
   @SqlQuery(
       """
       with loaded as (select area_type, count(*) as areas, max(loaded_at) as loaded_at
                         from area group by area_type),
-           tagged as (select area_type, count(*) as tagged_requests
-                        from (select distinct request_id, area_type from service_request_area) t
-                       group by area_type)
+           tagged as (select t.area_type, count(*) as tagged_requests
+                        from service_request r,
+                             lateral (select distinct split_part(tag, ':', 1) as area_type
+                                        from unnest(r.areas) tag) t
+                       where r.areas is not null
+                       group by t.area_type)
       select area_type, coalesce(loaded.areas, 0) as areas, loaded.loaded_at,
              coalesce(tagged.tagged_requests, 0) as tagged_requests
         from loaded full join tagged using (area_type)

@@ -1,9 +1,13 @@
 package dev.open311.storage.dao;
 
+import dev.open311.storage.geo.AreaTags;
 import dev.open311.storage.row.AnswerRow;
 import dev.open311.storage.row.AreaTagRow;
 import dev.open311.storage.row.NoteRow;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -64,21 +68,29 @@ public final class ExtensionsDao {
         .list();
   }
 
+  private static final Comparator<AreaTagRow> BY_TYPE_THEN_KEY =
+      Comparator.comparing(AreaTagRow::areaType).thenComparing(AreaTagRow::areaKey);
+
   /** Area tags by type, then key. */
   public static List<AreaTagRow> areas(Handle handle, List<Long> requestIds) {
     return handle
         .createQuery(
             """
-            select request_id, area_type, area_key
-              from service_request_area
-             where request_id = any(:ids)
-             order by request_id, area_type, area_key
+            select id, areas from service_request
+             where id = any(:ids) and areas is not null
+             order by id
             """)
         .bindArray("ids", Long.class, requestIds)
-        .map(
-            (rs, ctx) ->
-                new AreaTagRow(
-                    rs.getLong("request_id"), rs.getString("area_type"), rs.getString("area_key")))
-        .list();
+        .reduceResultSet(
+            new ArrayList<AreaTagRow>(),
+            (rows, rs, ctx) -> {
+              long id = rs.getLong(1);
+              String[] tags = (String[]) rs.getArray(2).getArray();
+              Arrays.stream(tags)
+                  .map(tag -> new AreaTagRow(id, AreaTags.type(tag), AreaTags.key(tag)))
+                  .sorted(BY_TYPE_THEN_KEY)
+                  .forEach(rows::add);
+              return rows;
+            });
   }
 }

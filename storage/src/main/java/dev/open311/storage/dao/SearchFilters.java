@@ -4,6 +4,7 @@ import dev.open311.spec.model.Status;
 import dev.open311.spec.query.BoundingBox;
 import dev.open311.spec.query.Circle;
 import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.geo.AreaTags;
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 
@@ -65,10 +66,7 @@ final class SearchFilters {
     append(
         sql,
         query.area() != null,
-        """
-        exists (select 1 from service_request_area a
-                 where a.request_id = r.id and a.area_type = :areaType
-                   and a.area_key = any(:areaKeys))""");
+        "r.areas && cast(:areaTags as text[])");
     // Settled rows only: no transaction still running can commit a row sorting before them.
     append(sql, query.isHarvest(), "r.change_xid < pg_snapshot_xmin(pg_current_snapshot())");
     append(sql, query.after() != null, "(r.change_xid, r.id) > (cast(:afterXid as xid8), :afterId)");
@@ -94,8 +92,11 @@ final class SearchFilters {
       bindBox(statement, "bbox", query.bbox());
     }
     if (query.area() != null) {
-      statement.bind("areaType", query.area().areaType());
-      statement.bindArray("areaKeys", String.class, query.area().areaKeys());
+      String type = query.area().areaType();
+      statement.bindArray(
+          "areaTags",
+          String.class,
+          query.area().areaKeys().stream().map(key -> AreaTags.tag(type, key)).toList());
     }
     if (query.after() != null) {
       statement

@@ -3,6 +3,7 @@ package dev.open311.storage.repository;
 import dev.open311.spec.port.Areas.RetagProgress;
 import dev.open311.spec.port.Areas.RetagReport;
 import dev.open311.storage.geo.AreaIndex;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -38,18 +39,11 @@ final class AreaRetag {
             .createQuery("select coalesce(min(id), 0), coalesce(max(id), 0) from service_request")
             .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
             .one();
-    // A type loaded for the first time has no tags to compare with: write them straight.
-    boolean compare =
-        handle
-            .createQuery(
-                "select exists (select 1 from service_request_area where area_type = any(:types))")
-            .bind("types", typeArray)
-            .mapTo(Boolean.class)
-            .one();
     long after = range[0] - 1;
     Batch batch;
     while ((batch = nextBatch(handle, after)).size() > 0) {
-      writer.write(batch.ids(), batch.longitudes(), batch.latitudes(), batch.size(), compare);
+      writer.write(
+          batch.ids(), batch.longitudes(), batch.latitudes(), batch.areas(), batch.size());
       after = batch.ids()[batch.size() - 1];
       progress.update(
           writer.requests(), (after - range[0] + 1) / (double) (range[1] - range[0] + 1));
@@ -78,11 +72,12 @@ final class AreaRetag {
     }
     Batch batch =
         handle
-            .createQuery("select id, location[0], location[1] " + changed + " order by id")
+            .createQuery("select id, location[0], location[1], areas " + changed + " order by id")
             .bind("xmin", xmin)
             .scanResultSet((results, ctx) -> Batch.read(results, ctx, (int) count));
     AreaTagWriter writer = new AreaTagWriter(handle, index, types.toArray(String[]::new));
-    writer.write(batch.ids(), batch.longitudes(), batch.latitudes(), batch.size(), true);
+    writer.write(
+        batch.ids(), batch.longitudes(), batch.latitudes(), batch.areas(), batch.size());
     return report(writer, started);
   }
 
@@ -90,7 +85,7 @@ final class AreaRetag {
     return handle
         .createQuery(
             """
-            select id, location[0], location[1] from service_request
+            select id, location[0], location[1], areas from service_request
              where id > :after and location is not null
              order by id limit :limit
             """)
@@ -108,7 +103,8 @@ final class AreaRetag {
   }
 
   /** Requests as parallel arrays: no object per row on a path that sees ten million. */
-  private record Batch(long[] ids, double[] longitudes, double[] latitudes, int size) {
+  private record Batch(
+      long[] ids, double[] longitudes, double[] latitudes, String[][] areas, int size) {
 
     /**
      * Every row of the results; {@code expected} sizes the arrays, which grow if need be. The
@@ -127,19 +123,23 @@ final class AreaRetag {
       long[] ids = new long[capacity];
       double[] longitudes = new double[capacity];
       double[] latitudes = new double[capacity];
+      String[][] areas = new String[capacity][];
       int size = 0;
       while (results.next()) {
         if (size == ids.length) {
           ids = Arrays.copyOf(ids, size * 2);
           longitudes = Arrays.copyOf(longitudes, size * 2);
           latitudes = Arrays.copyOf(latitudes, size * 2);
+          areas = Arrays.copyOf(areas, size * 2);
         }
         ids[size] = results.getLong(1);
         longitudes[size] = results.getDouble(2);
         latitudes[size] = results.getDouble(3);
+        Array tags = results.getArray(4);
+        areas[size] = tags == null ? null : (String[]) tags.getArray();
         size++;
       }
-      return new Batch(ids, longitudes, latitudes, size);
+      return new Batch(ids, longitudes, latitudes, areas, size);
     }
   }
 }

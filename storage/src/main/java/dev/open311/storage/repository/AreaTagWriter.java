@@ -1,26 +1,24 @@
 package dev.open311.storage.repository;
 
-import dev.open311.storage.db.CopyText;
+import dev.open311.storage.dao.AreaDao;
 import dev.open311.storage.geo.AreaIndex;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
-import java.sql.SQLException;
+import dev.open311.storage.geo.AreaTags;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.postgresql.PGConnection;
 
 /**
- * Writes the area tags of a batch of requests as a difference: the tags they should have, from the
- * in-memory index, against the tags they have; only the changes are written, new tags with COPY.
- * Reloading the same boundaries, or polygons that agree with an import's wards, writes next to
- * nothing. Runs inside the caller's transaction.
+ * Writes the area tags of some types for a batch of requests as a difference: the tags they
+ * should have, from the in-memory index, against the tags they have ({@code service_request.areas});
+ * only requests whose tags change are written, and tags of other types are kept. Reloading the
+ * same boundaries, or polygons that agree with an import's wards, writes next to nothing. Runs
+ * inside the caller's transaction, which it marks as a re-tag: the requests' harvest position
+ * ({@code change_xid}) does not move (V12).
  */
 final class AreaTagWriter {
-
-  private record Tag(long requestId, String areaType, String areaKey) {}
 
   private final Handle handle;
   private final AreaIndex index;
@@ -36,32 +34,47 @@ final class AreaTagWriter {
     this.handle = handle;
     this.index = index;
     this.types = types;
+    handle.attach(AreaDao.class).markRetag();
   }
 
   /**
-   * @param ids the requests, ascending, with their coordinates in the same positions
-   * @param compare false when the types have no tags yet: nothing to read or delete then
+   * @param ids the requests, with their coordinates and current tags (null for none) in the same
+   *     positions
    */
-  void write(long[] ids, double[] longitudes, double[] latitudes, int size, boolean compare) {
-    List<Tag> wanted = new ArrayList<>(size + size / 4);
+  void write(long[] ids, double[] longitudes, double[] latitudes, String[][] areas, int size) {
+    List<Long> changedIds = new ArrayList<>();
+    List<String> changedTags = new ArrayList<>();
     for (int i = 0; i < size; i++) {
+      Set<String> now = new TreeSet<>();
+      Set<String> kept = new TreeSet<>();
+      if (areas[i] != null) {
+        for (String tag : areas[i]) {
+          now.add(tag);
+          if (!ofOurTypes(tag)) {
+            kept.add(tag);
+          }
+        }
+      }
+      Set<String> wanted = new TreeSet<>(kept);
       List<AreaRef> found = index.locate(latitudes[i], longitudes[i]);
       for (AreaRef area : found) {
-        wanted.add(new Tag(ids[i], area.areaType(), area.areaKey()));
+        wanted.add(AreaTags.tag(area));
       }
       tagged += found.isEmpty() ? 0 : 1;
+      if (!wanted.equals(now)) {
+        changed += difference(now, wanted) + difference(wanted, now);
+        if (wanted.isEmpty()) {
+          changedIds.add(ids[i]);
+          changedTags.add(null);
+        }
+        for (String tag : wanted) {
+          changedIds.add(ids[i]);
+          changedTags.add(tag);
+        }
+      }
     }
     requests += size;
-    if (!compare) {
-      copy(wanted);
-      changed += wanted.size();
-      return;
-    }
-    Set<Tag> gone = existing(ids, size);
-    List<Tag> added = wanted.stream().filter(tag -> !gone.remove(tag)).toList();
-    delete(gone);
-    copy(added);
-    changed += gone.size() + added.size();
+    update(changedIds, changedTags);
   }
 
   long requests() {
@@ -72,68 +85,45 @@ final class AreaTagWriter {
     return tagged;
   }
 
+  /** Tags added or removed. */
   long changed() {
     return changed;
   }
 
-  /** The tags of these types the requests have now; a range scan of the primary key. */
-  private Set<Tag> existing(long[] ids, int size) {
-    Set<Tag> existing = new HashSet<>();
-    if (size == 0) {
-      return existing;
+  private boolean ofOurTypes(String tag) {
+    for (String type : types) {
+      if (AreaTags.isOf(tag, type)) {
+        return true;
+      }
     }
-    handle
-        .createQuery(
-            """
-            select request_id, area_type, area_key from service_request_area
-             where request_id between :first and :last and area_type = any(:types)
-            """)
-        .bind("first", ids[0])
-        .bind("last", ids[size - 1])
-        .bind("types", types)
-        .map((rs, ctx) -> new Tag(rs.getLong(1), rs.getString(2), rs.getString(3)))
-        // The range also holds requests without coordinates: their tags are not ours to judge.
-        .forEach(
-            tag -> {
-              if (Arrays.binarySearch(ids, 0, size, tag.requestId()) >= 0) {
-                existing.add(tag);
-              }
-            });
-    return existing;
+    return false;
   }
 
-  private void delete(Set<Tag> gone) {
-    if (gone.isEmpty()) {
+  private static int difference(Set<String> a, Set<String> b) {
+    int count = 0;
+    for (String tag : a) {
+      count += b.contains(tag) ? 0 : 1;
+    }
+    return count;
+  }
+
+  /** One statement for the batch: (id, tag) pairs, a null tag for a request left without any. */
+  private void update(List<Long> ids, List<String> tags) {
+    if (ids.isEmpty()) {
       return;
     }
     handle
         .createUpdate(
             """
-            delete from service_request_area a
-             using unnest(:ids, :types, :keys) as gone (request_id, area_type, area_key)
-             where a.request_id = gone.request_id and a.area_type = gone.area_type
-               and a.area_key = gone.area_key
+            update service_request r
+               set areas = u.areas
+              from (select id, array_agg(tag order by tag collate "C") filter (where tag is not null) as areas
+                      from unnest(cast(:ids as bigint[]), cast(:tags as text[])) as t (id, tag)
+                     group by id) u
+             where r.id = u.id
             """)
-        .bind("ids", gone.stream().mapToLong(Tag::requestId).toArray())
-        .bind("types", gone.stream().map(Tag::areaType).toArray(String[]::new))
-        .bind("keys", gone.stream().map(Tag::areaKey).toArray(String[]::new))
+        .bindArray("ids", Long.class, ids)
+        .bindArray("tags", String.class, tags)
         .execute();
-  }
-
-  private void copy(List<Tag> tags) {
-    if (tags.isEmpty()) {
-      return;
-    }
-    CopyText rows = new CopyText();
-    for (Tag tag : tags) {
-      rows.number(tag.requestId()).text(tag.areaType()).text(tag.areaKey()).endRow();
-    }
-    try {
-      rows.copy(
-          handle.getConnection().unwrap(PGConnection.class).getCopyAPI(),
-          "copy service_request_area (request_id, area_type, area_key) from stdin");
-    } catch (SQLException e) {
-      throw new IllegalStateException("writing area tags failed: " + e.getMessage(), e);
-    }
   }
 }

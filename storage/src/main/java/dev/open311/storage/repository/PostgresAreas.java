@@ -14,7 +14,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Areas in PostgreSQL: polygons as WKB in {@code area}, tags in {@code service_request_area}. Every
+ * Areas in PostgreSQL: polygons as WKB in {@code area}, tags in {@code service_request.areas}. Every
  * write takes {@link AreaLock}, runs in one transaction and makes the type a new version in {@code
  * area_load}, which the {@link RefreshingAreaLocator} of every process then picks up.
  */
@@ -74,6 +74,7 @@ public final class PostgresAreas implements Areas {
                     transaction -> {
                       AreaDao dao = transaction.attach(AreaDao.class);
                       long xmin = dao.oldestRunningTransaction();
+                      dao.markRetag();
                       int rows = dao.deleteAreas(areaType) + dao.deleteTags(areaType);
                       if (rows > 0) {
                         dao.newVersion(areaType, xmin, Timestamps.now(clock));

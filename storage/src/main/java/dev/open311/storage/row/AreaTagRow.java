@@ -1,4 +1,4 @@
 package dev.open311.storage.row;
 
-/** A row of {@code service_request_area}: the request lies in that area. */
+/** An area tag of a request, an element of {@code service_request.areas}: it lies in that area. */
 public record AreaTagRow(long requestId, String areaType, String areaKey) {}

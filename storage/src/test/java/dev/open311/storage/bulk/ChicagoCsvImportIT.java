@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
+import dev.open311.storage.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class ChicagoCsvImportIT {
     assertEquals(
         count(storage, "select count(*) from service_request where closed_at is not null"),
         count(storage, "select count(*) from service_request_note where type = 'closed'"));
-    assertEquals(GOOD * 3L, count(storage, "select count(*) from service_request_area"));
+    assertEquals(GOOD * 3L, count(storage, "select sum(cardinality(areas)) from service_request"));
     assertEquals(
         "Aviation",
         TestDatabasesView.text(storage,
@@ -85,7 +86,7 @@ class ChicagoCsvImportIT {
     assertFalse(restarted.alreadyImported());
     assertEquals(GOOD, count(storage, "select count(*) from service_request"));
     assertEquals(GOOD, count(storage, "select count(*) from service_request_note where type = 'opened'"));
-    assertEquals(GOOD * 3L, count(storage, "select count(*) from service_request_area"));
+    assertEquals(GOOD * 3L, count(storage, "select sum(cardinality(areas)) from service_request"));
     assertEquals(xmin, count(storage, "select max(change_xid::text::bigint) from service_request"),
         "unchanged rows are not rewritten, so harvesters do not see them again");
   }
@@ -109,6 +110,9 @@ class ChicagoCsvImportIT {
       }
     }
     Files.write(changed, lines);
+    // A tag of a type the file does not have, as a loaded boundary file would give.
+    TestDatabases.jdbi(storage).useHandle(h -> h.execute(
+        "update service_request set areas = areas || '{zone:A}' where service_request_id = ?", id));
     run(changed, ChicagoCsvImport.Options.DEFAULT, new BulkFixtures.Recorder());
 
     assertEquals(GOOD, count(storage, "select count(*) from service_request"));
@@ -121,7 +125,31 @@ class ChicagoCsvImportIT {
     assertEquals(1, count(storage, "select count(*) from service_request_note" + where
         + " and type = 'opened'"));
     assertEquals("99", TestDatabasesView.text(storage,
-        "select area_key from service_request_area" + where + " and area_type = 'police_district'"));
+        "select substr(t, 17) from service_request r, unnest(r.areas) t"
+            + " where r.service_request_id = '" + id + "' and t like 'police_district:%'"));
+    assertEquals("zone:A", TestDatabasesView.text(storage,
+        "select t from service_request r, unnest(r.areas) t"
+            + " where r.service_request_id = '" + id + "' and t like 'zone:%'"),
+        "the file replaces its own area types only");
+  }
+
+  @Test
+  void areaKeysKeepEveryCharacterWhenCopiedAsAnArray() throws IOException {
+    List<String> lines = Files.readAllLines(BulkFixtures.sample());
+    String[] f = lines.get(1).split(",", -1);
+    String id = f[0];
+    int ward = List.of(lines.get(0).split(",", -1)).indexOf("WARD");
+    f[ward] = "\"4\"\"2\\,} \t{NULL}\"";
+    Path odd = tempDir.resolve("odd.csv");
+    Files.write(odd, List.of(lines.get(0), String.join(",", f)));
+
+    ChicagoCsvImport.Result result =
+        run(odd, ChicagoCsvImport.Options.DEFAULT, new BulkFixtures.Recorder());
+
+    assertTrue(result.bulk(), "an empty table: the rows go through CopyBatch's text[] literal");
+    assertEquals("ward:4\"2\\,} \t{NULL}", TestDatabasesView.text(storage,
+        "select t from service_request r, unnest(r.areas) t"
+            + " where r.service_request_id = '" + id + "' and t like 'ward:%'"));
   }
 
   @Test

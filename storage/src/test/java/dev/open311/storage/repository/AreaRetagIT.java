@@ -10,6 +10,7 @@ import static dev.open311.storage.repository.TestAreas.WEST_EAST;
 import static dev.open311.storage.repository.TestAreas.file;
 import static dev.open311.storage.repository.TestAreas.tags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,18 +67,31 @@ class AreaRetagIT {
   }
 
   @Test
-  void deletingARequestDeletesItsTags() throws IOException {
+  void loadsAndDeletesOfBoundariesLeaveTheHarvestOrderAlone() throws IOException {
     String cityHall = file(storage.serviceRequests(), CITY_HALL);
+    String before = changeXid(cityHall);
+
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    assertEquals(1, tags(jdbi, cityHall).size(), "tagged by the load");
+    assertEquals(before, changeXid(cityHall), "a load is no change a harvester sees again");
+
+    assertTrue(areas.delete("ward"));
+    assertEquals(List.of(), tags(jdbi, cityHall));
+    assertEquals(before, changeXid(cityHall), "nor is a delete");
 
     jdbi.useHandle(
-        h -> h.execute("delete from service_request where service_request_id = ?", cityHall));
+        h -> h.execute("update service_request set status = 'closed' where service_request_id = ?",
+            cityHall));
+    assertNotEquals(before, changeXid(cityHall), "other changes still move it");
+  }
 
-    long tags =
-        jdbi.withHandle(
-            h ->
-                h.createQuery("select count(*) from service_request_area").mapTo(Long.class).one());
-    assertEquals(0, tags);
+  private String changeXid(String serviceRequestId) {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                "select change_xid::text from service_request where service_request_id = :id")
+            .bind("id", serviceRequestId)
+            .mapTo(String.class)
+            .one());
   }
 
   @Test
@@ -86,8 +100,7 @@ class AreaRetagIT {
     jdbi.useHandle(
         h ->
             h.execute(
-                "insert into service_request_area select id, 'ward', '5' from service_request"
-                    + " where service_request_id = ?",
+                "update service_request set areas = '{ward:5}' where service_request_id = ?",
                 addressOnly));
 
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
@@ -102,7 +115,7 @@ class AreaRetagIT {
   void retagRestoresTagsFromTheStoredBoundariesAndCanBeRerun() throws IOException {
     String cityHall = file(storage.serviceRequests(), CITY_HALL);
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
-    jdbi.useHandle(h -> h.execute("delete from service_request_area"));
+    jdbi.useHandle(h -> h.execute("update service_request set areas = null"));
     List<Double> fractions = new ArrayList<>();
 
     Areas.RetagReport report = areas.retag("ward", (requests, fraction) -> fractions.add(fraction));

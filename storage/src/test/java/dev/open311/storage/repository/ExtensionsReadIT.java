@@ -190,8 +190,9 @@ class ExtensionsReadIT {
         h ->
             h.createUpdate(
                     """
-                    insert into service_request_area (request_id, area_type, area_key)
-                    select id, :type, :key from service_request where service_request_id = :id
+                    update service_request
+                       set areas = area_tags_replaced(areas, '{}', array[:type || ':' || :key])
+                     where service_request_id = :id
                     """)
                 .bind("type", areaType)
                 .bind("key", areaKey)

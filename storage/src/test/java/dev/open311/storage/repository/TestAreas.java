@@ -50,8 +50,8 @@ final class TestAreas {
         h ->
             h.createQuery(
                     """
-                    select a.area_type || ' ' || a.area_key from service_request_area a
-                      join service_request r on r.id = a.request_id
+                    select split_part(t, ':', 1) || ' ' || substr(t, strpos(t, ':') + 1)
+                      from service_request r, unnest(r.areas) t
                      where r.service_request_id = :id order by 1
                     """)
                 .bind("id", serviceRequestId)
