@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +48,88 @@ class CsvRecordsTest {
     assertEquals(List.of("2"), List.copyOf(csv.next()));
     assertEquals(3, csv.recordLine());
     assertEquals(6, csv.offset());
+  }
+
+  private static final String TRICKY =
+      "\uFEFFSR_NUMBER,B\r\n"
+          + "\"a,b\",\"say \"\"hi\"\"\"\n"
+          + "\"multi\nline\r\n\",x\n"
+          + "\"ends in cr\r\"\n"
+          + "lone\rcr,y\r\n"
+          + "\"lenient\"tail,\"a\"b\"c\"\n"
+          + "mid\"quote,,\n"
+          + "\n"
+          + "é,€,\"\",\r\n"
+          + "\r\n"
+          + "last,\"open quote\nnever closed";
+
+  /** Each record as its fields, the line it starts on, the next line and the offset after it. */
+  private static List<String> records(InputStream in) throws IOException {
+    CsvRecords csv = new CsvRecords(in, 0, 1);
+    List<String> all = new ArrayList<>();
+    List<String> fields;
+    while ((fields = csv.next()) != null) {
+      all.add(fields + " " + csv.recordLine() + " " + csv.line() + " " + csv.offset());
+    }
+    return all;
+  }
+
+  @Test
+  void lenientQuotesLineBreaksAndCarriageReturnsReadAsBefore() throws IOException {
+    List<String> expected =
+        List.of(
+            "[\uFEFFSR_NUMBER, B] 1 2 16",
+            "[a,b, say \"hi\"] 2 3 35",
+            "[multi\nline\r\n, x] 3 6 52",
+            "[ends in cr] 6 7 66",
+            "[lone\rcr, y] 7 8 77",
+            "[lenienttail, ab\"c\"] 8 9 99",
+            "[mid\"quote, , ] 9 10 111",
+            "[] 10 11 112",
+            "[é, €, , ] 11 12 124",
+            "[] 12 13 126",
+            "[last, open quote\nnever closed] 13 14 155");
+    byte[] bytes = TRICKY.getBytes(StandardCharsets.UTF_8);
+    assertEquals(expected, records(new ByteArrayInputStream(bytes)));
+    assertEquals(expected, records(new Trickle(bytes)), "whatever the reads return");
+  }
+
+  @Test
+  void fieldsLongerThanTheReadBufferAreKeptWhole() throws IOException {
+    String big = "x".repeat(200_000);
+    String text = big + ",\"" + big + "\n\"\"\"\n" + big + "é\n";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    List<String> expected =
+        List.of(
+            "[" + big + ", " + big + "\n\"] 1 3 " + (bytes.length - 200_003),
+            "[" + big + "é] 3 4 " + bytes.length);
+    assertEquals(expected, records(new ByteArrayInputStream(bytes)));
+    assertEquals(expected, records(new Trickle(bytes)));
+  }
+
+  /** Hands out one to three bytes per read, as a slow stream may. */
+  private static final class Trickle extends InputStream {
+    private final byte[] bytes;
+    private int position;
+
+    Trickle(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return position < bytes.length ? bytes[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (position == bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(len, 1 + position % 3), bytes.length - position);
+      System.arraycopy(bytes, position, b, off, n);
+      position += n;
+      return n;
+    }
   }
 }

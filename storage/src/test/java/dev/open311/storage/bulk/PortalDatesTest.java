@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PortalDatesTest {
@@ -43,5 +47,43 @@ class PortalDatesTest {
       BadRowException e = assertThrows(BadRowException.class, () -> parse(bad), bad);
       assertEquals("CREATED_DATE is not a date: " + bad, e.getMessage());
     }
+  }
+
+  @Test
+  void twelveOClockIsMidnightAsAmAndNoonAsPm() throws BadRowException {
+    assertEquals(OffsetDateTime.parse("2019-01-01T00:00:00-06:00"), parse("1/1/2019 12:00:00 AM"));
+    assertEquals(OffsetDateTime.parse("2019-01-01T12:00:00-06:00"), parse("1/1/2019 12:00:00 PM"));
+    assertEquals(OffsetDateTime.parse("2019-01-01T11:59:59-06:00"), parse("1/1/2019 11:59:59 AM"));
+    assertEquals(OffsetDateTime.parse("2019-01-01T23:59:59-06:00"), parse("1/1/2019 11:59:59 PM"));
+  }
+
+  @Test
+  void everyLocalTimeGetsTheOffsetJavaTimeGivesIt() throws BadRowException {
+    DateTimeFormatter api = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+    DateTimeFormatter csv = DateTimeFormatter.ofPattern("MM/dd/uuuu hh:mm:ss a", Locale.ROOT);
+    for (String zoneName : new String[] {"America/Chicago", "UTC", "Europe/Dublin", "Asia/Kolkata"}) {
+      ZoneId zone = ZoneId.of(zoneName);
+      // Every 7 minutes 13 seconds over three years: each changeover, its skipped and doubled hour.
+      LocalDateTime local = LocalDateTime.of(2018, 1, 1, 0, 0);
+      while (local.getYear() < 2021) {
+        assertParsedAsJavaTime(local, zone, api, csv);
+        local = local.plusSeconds(7 * 60 + 13);
+      }
+      // And a scattering over the zone's history and future: local mean time, war time, rules.
+      Random random = new Random(311);
+      for (int i = 0; i < 20_000; i++) {
+        LocalDateTime someTime =
+            LocalDateTime.of(1850, 1, 1, 0, 0).plusSeconds(random.nextInt(Integer.MAX_VALUE) * 4L);
+        assertParsedAsJavaTime(someTime, zone, api, csv);
+      }
+    }
+  }
+
+  private static void assertParsedAsJavaTime(
+      LocalDateTime local, ZoneId zone, DateTimeFormatter api, DateTimeFormatter csv)
+      throws BadRowException {
+    OffsetDateTime expected = local.atZone(zone).toOffsetDateTime();
+    assertEquals(expected, PortalDates.parse(api.format(local), zone, "D"), api.format(local));
+    assertEquals(expected, PortalDates.parse(csv.format(local), zone, "D"), csv.format(local));
   }
 }
