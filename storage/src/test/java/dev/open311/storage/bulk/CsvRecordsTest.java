@@ -95,6 +95,14 @@ class CsvRecordsTest {
   }
 
   @Test
+  void aCommaAtTheEndOfTheInputEndsAnEmptyField() throws IOException {
+    CsvRecords csv = reader("a,");
+    assertEquals(List.of("a", ""), List.copyOf(csv.next()));
+    assertEquals(2, csv.offset());
+    assertNull(csv.next());
+  }
+
+  @Test
   void fieldsLongerThanTheReadBufferAreKeptWhole() throws IOException {
     String big = "x".repeat(200_000);
     String text = big + ",\"" + big + "\n\"\"\"\n" + big + "é\n";
