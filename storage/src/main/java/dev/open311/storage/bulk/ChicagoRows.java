@@ -102,7 +102,7 @@ final class ChicagoRows {
         rawStatus.equals("Open") || rawStatus.equals("Completed") ? null : rawStatus,
         requestedAt,
         updatedAt == null ? requestedAt : updatedAt,
-        date(f, closed, "CLOSED_DATE"),
+        closedAt(f, updatedAt),
         address(text(f, street), zipcode),
         zipcode,
         lat,
@@ -119,18 +119,44 @@ final class ChicagoRows {
     if (raw == null) {
       throw new BadRowException("STATUS is empty");
     }
-    String lower = raw.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("open")) {
+    if (startsWith(raw, "open")) {
       return "open";
     }
-    if (lower.startsWith("completed") || lower.startsWith("closed") || lower.startsWith("cancel")) {
+    if (startsWith(raw, "completed") || startsWith(raw, "closed") || startsWith(raw, "cancel")) {
       return "closed";
     }
     throw new BadRowException("STATUS " + raw + " is neither Open, Completed, Closed nor Canceled");
   }
 
+  /**
+   * Whether {@code value.toLowerCase(Locale.ROOT)} starts with {@code lowerAscii}, without making
+   * the lower-case copy. Comparing ASCII letters only gives the same answer for these prefixes:
+   * the only other characters that lower-case to ASCII (U+0130 to i, U+212A to k) match none.
+   */
+  private static boolean startsWith(String value, String lowerAscii) {
+    if (value.length() < lowerAscii.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerAscii.length(); i++) {
+      char c = value.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerAscii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private OffsetDateTime date(List<String> f, int column, String name) throws BadRowException {
     return column < 0 ? null : PortalDates.parse(f.get(column).trim(), zone, name);
+  }
+
+  /** CLOSED_DATE, often the same text as LAST_MODIFIED_DATE, whose value is then taken. */
+  private OffsetDateTime closedAt(List<String> f, OffsetDateTime updatedAt)
+      throws BadRowException {
+    if (closed >= 0 && modified >= 0 && f.get(closed).trim().equals(f.get(modified).trim())) {
+      return updatedAt;
+    }
+    return date(f, closed, "CLOSED_DATE");
   }
 
   private static Double coordinate(List<String> f, int column, String name, double bound)

@@ -1,9 +1,13 @@
 package dev.open311.storage.bulk;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 
 /**
  * The Chicago data portal's datetimes: floating local times (no offset) in the city's zone, as
@@ -11,8 +15,21 @@ import java.time.ZoneId;
  * milliseconds) or {@code 01/01/2019 12:11:22 AM} (the CSV download's form). Parsed by hand: an
  * import reads three per row. A local time that falls twice (the autumn change) is the earlier
  * instant, one that does not exist (the spring change) is moved forward by the gap.
+ *
+ * <p>Finding a local time's offset in the zone's rules cost more than the parsing; the offset of
+ * the last one is kept with the stretch of local times that have only that offset, between two
+ * changes, and a time within it takes that offset without asking the rules.
  */
 final class PortalDates {
+
+  /**
+   * Local times from {@code from} (inclusive) to {@code until} (exclusive), as seconds of {@link
+   * LocalDateTime#toEpochSecond} at UTC, that have one offset in {@code zone}, or fall in an
+   * overlap that ends the stretch, where the earlier offset, this one, is taken.
+   */
+  private record OffsetWindow(ZoneId zone, long from, long until, ZoneOffset offset) {}
+
+  private static volatile OffsetWindow window;
 
   private PortalDates() {}
 
@@ -25,12 +42,46 @@ final class PortalDates {
       LocalDateTime local =
           text.length() >= 19 && text.charAt(4) == '-' ? iso(text) : us(text);
       if (local != null) {
-        return local.atZone(zone).toOffsetDateTime();
+        return atZone(local, zone);
       }
     } catch (DateTimeException | IndexOutOfBoundsException e) {
       // falls through to the message below
     }
     throw new BadRowException(column + " is not a date: " + text);
+  }
+
+  /** The same as {@code local.atZone(zone).toOffsetDateTime()}. */
+  private static OffsetDateTime atZone(LocalDateTime local, ZoneId zone) {
+    long second = local.toEpochSecond(ZoneOffset.UTC);
+    OffsetWindow known = window;
+    if (known != null && known.zone.equals(zone) && second >= known.from && second < known.until) {
+      return OffsetDateTime.of(local, known.offset);
+    }
+    OffsetDateTime result = local.atZone(zone).toOffsetDateTime();
+    window = windowAround(result.toInstant(), zone);
+    return result;
+  }
+
+  /** The local times that have the offset {@code instant} has, in the changes either side of it. */
+  private static OffsetWindow windowAround(Instant instant, ZoneId zone) {
+    ZoneRules rules = zone.getRules();
+    ZoneOffset offset = rules.getOffset(instant);
+    // The change at or before the instant (transitions fall on whole seconds), and the one after.
+    ZoneOffsetTransition previous =
+        rules.previousTransition(Instant.ofEpochSecond(instant.getEpochSecond() + 1));
+    ZoneOffsetTransition next = rules.nextTransition(instant);
+    // After a gap the stretch starts at its end; after an overlap, once the overlap is over.
+    long from =
+        previous == null
+            ? Long.MIN_VALUE
+            : previous.toEpochSecond()
+                + Math.max(
+                    previous.getOffsetBefore().getTotalSeconds(),
+                    previous.getOffsetAfter().getTotalSeconds());
+    // Up to the next change's instant at this offset: the start of a gap, the end of an overlap.
+    long until =
+        next == null ? Long.MAX_VALUE : next.toEpochSecond() + offset.getTotalSeconds();
+    return new OffsetWindow(zone, from, until, offset);
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.fff]}, T or a space; null when it does not fit. */
@@ -44,8 +95,10 @@ final class PortalDates {
       if (s.charAt(19) != '.' || s.length() > 29 || s.length() == 20) {
         return null;
       }
-      String fraction = (s.substring(20) + "000000000").substring(0, 9);
-      nanos = number(fraction, 0, 9);
+      nanos = number(s, 20, s.length() - 20);
+      for (int digits = s.length() - 20; digits < 9; digits++) {
+        nanos *= 10;
+      }
     }
     return LocalDateTime.of(
         number(s, 0, 4), number(s, 5, 2), number(s, 8, 2),
@@ -64,11 +117,12 @@ final class PortalDates {
       return null;
     }
     int hour = number(s, space + 1, colon1 - space - 1);
-    String half = s.substring(space2 + 1);
-    if (hour < 1 || hour > 12 || !(half.equals("AM") || half.equals("PM"))) {
+    boolean pm = s.startsWith("PM", space2 + 1);
+    boolean am = s.startsWith("AM", space2 + 1);
+    if (hour < 1 || hour > 12 || s.length() != space2 + 3 || !(am || pm)) {
       return null;
     }
-    hour = hour % 12 + (half.equals("PM") ? 12 : 0);
+    hour = hour % 12 + (pm ? 12 : 0);
     return LocalDateTime.of(
         number(s, slash2 + 1, space - slash2 - 1),
         number(s, 0, slash1),

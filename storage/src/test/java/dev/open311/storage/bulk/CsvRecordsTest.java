@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class CsvRecordsTest {
 
   private static CsvRecords reader(String text) {
-    return new CsvRecords(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 0, 1);
+    return new CsvRecords(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), 0, 1);
   }
 
   @Test

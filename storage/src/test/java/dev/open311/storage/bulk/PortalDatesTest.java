@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,10 @@ class PortalDatesTest {
     assertEquals(expected, parse("2019-01-01 00:11:22"));
     assertEquals(expected, parse("01/01/2019 12:11:22 AM"));
     assertEquals(expected, parse("1/1/2019 12:11:22 AM"));
-    assertEquals(OffsetDateTime.parse("2019-07-04T13:05:00-05:00"), parse("07/04/2019 01:05:00 PM"));
-    assertEquals(OffsetDateTime.parse("2019-07-04T12:00:00.5-05:00"), parse("2019-07-04T12:00:00.5"));
+    assertEquals(
+        OffsetDateTime.parse("2019-07-04T13:05:00-05:00"), parse("07/04/2019 01:05:00 PM"));
+    assertEquals(
+        OffsetDateTime.parse("2019-07-04T12:00:00.5-05:00"), parse("2019-07-04T12:00:00.5"));
   }
 
   @Test
@@ -42,8 +46,14 @@ class PortalDatesTest {
   void emptyIsAbsentAndAnythingElseIsABadRowNamingTheColumn() throws BadRowException {
     assertNull(parse(""));
     for (String bad :
-        new String[] {"yesterday", "13/45/2020 10:00:00 AM", "2019-02-30T00:00:00",
-          "01/01/2019 13:00:00 PM", "2019-01-01T00:00", "2019-01-01T00:00:00+01:00"}) {
+        new String[] {
+          "yesterday",
+          "13/45/2020 10:00:00 AM",
+          "2019-02-30T00:00:00",
+          "01/01/2019 13:00:00 PM",
+          "2019-01-01T00:00",
+          "2019-01-01T00:00:00+01:00"
+        }) {
       BadRowException e = assertThrows(BadRowException.class, () -> parse(bad), bad);
       assertEquals("CREATED_DATE is not a date: " + bad, e.getMessage());
     }
@@ -61,13 +71,39 @@ class PortalDatesTest {
   void everyLocalTimeGetsTheOffsetJavaTimeGivesIt() throws BadRowException {
     DateTimeFormatter api = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
     DateTimeFormatter csv = DateTimeFormatter.ofPattern("MM/dd/uuuu hh:mm:ss a", Locale.ROOT);
-    for (String zoneName : new String[] {"America/Chicago", "UTC", "Europe/Dublin", "Asia/Kolkata"}) {
+    for (String zoneName :
+        new String[] {"America/Chicago", "UTC", "Europe/Dublin", "Asia/Kolkata"}) {
       ZoneId zone = ZoneId.of(zoneName);
-      // Every 7 minutes 13 seconds over three years: each changeover, its skipped and doubled hour.
-      LocalDateTime local = LocalDateTime.of(2018, 1, 1, 0, 0);
-      while (local.getYear() < 2021) {
-        assertParsedAsJavaTime(local, zone, api, csv);
-        local = local.plusSeconds(7 * 60 + 13);
+      // Every 7 minutes 13 seconds over three years: each changeover, its skipped and doubled hour;
+      // then the change from local mean time, the war years and rules beyond the zone's table.
+      scan(LocalDateTime.of(2018, 1, 1, 0, 0), 2021, 7 * 60 + 13, zone, api, csv);
+      scan(LocalDateTime.of(1883, 11, 1, 0, 0), 1884, 61, zone, api, csv);
+      scan(LocalDateTime.of(1918, 1, 1, 0, 0), 1922, 3607, zone, api, csv);
+      scan(LocalDateTime.of(1940, 1, 1, 0, 0), 1947, 3607, zone, api, csv);
+      scan(LocalDateTime.of(2036, 1, 1, 0, 0), 2040, 3607, zone, api, csv);
+      // The seconds either side of each change, the stretch before it known already.
+      ZoneOffsetTransition change =
+          zone.getRules().nextTransition(Instant.parse("1850-01-01T00:00:00Z"));
+      for (;
+          change != null && change.getInstant().isBefore(Instant.parse("2040-01-01T00:00:00Z"));
+          change = zone.getRules().nextTransition(change.getInstant())) {
+        LocalDateTime first =
+            change.getDateTimeBefore().isBefore(change.getDateTimeAfter())
+                ? change.getDateTimeBefore()
+                : change.getDateTimeAfter();
+        LocalDateTime last =
+            change.getDateTimeBefore().isBefore(change.getDateTimeAfter())
+                ? change.getDateTimeAfter()
+                : change.getDateTimeBefore();
+        assertParsedAsJavaTime(first.minusHours(1), zone, api, csv);
+        for (LocalDateTime local = first.minusSeconds(2);
+            !local.isAfter(last.plusSeconds(2));
+            local = local.plusSeconds(1)) {
+          if (local.equals(first.plusSeconds(2)) && last.isAfter(first.plusSeconds(4))) {
+            local = last.minusSeconds(3); // the middle of the gap or overlap is not interesting
+          }
+          assertParsedAsJavaTime(local, zone, api, csv);
+        }
       }
       // And a scattering over the zone's history and future: local mean time, war time, rules.
       Random random = new Random(311);
@@ -76,6 +112,19 @@ class PortalDatesTest {
             LocalDateTime.of(1850, 1, 1, 0, 0).plusSeconds(random.nextInt(Integer.MAX_VALUE) * 4L);
         assertParsedAsJavaTime(someTime, zone, api, csv);
       }
+    }
+  }
+
+  private static void scan(
+      LocalDateTime local,
+      int untilYear,
+      int step,
+      ZoneId zone,
+      DateTimeFormatter api,
+      DateTimeFormatter csv)
+      throws BadRowException {
+    for (; local.getYear() < untilYear; local = local.plusSeconds(step)) {
+      assertParsedAsJavaTime(local, zone, api, csv);
     }
   }
 
