@@ -15,17 +15,23 @@ import java.util.Map;
  * service; STATUS {@code Open...} is open, Completed, Closed and Canceled are closed, and any value
  * other than plain Open or Completed is kept in status_notes; dates are local times in the
  * jurisdiction's zone; the address is {@code STREET_ADDRESS, CHICAGO, IL, ZIP_CODE}.
+ *
+ * <p>For one thread: it keeps the values seen of the columns that repeat (see {@link #shared}).
  */
 final class ChicagoRows {
 
   static final List<String> REQUIRED =
       List.of("SR_NUMBER", "SR_TYPE", "SR_SHORT_CODE", "STATUS", "CREATED_DATE");
 
+  // Enough for Chicago's services, departments, zip codes and areas, a few hundred in all.
+  private static final int MAX_SHARED = 10_000;
+
   private final int columns;
   private final ZoneId zone;
   private final int number, type, shortCode, owner, status, origin, created, modified, closed;
   private final int street, zip, duplicate, parent, communityArea, ward, policeDistrict;
   private final int latitude, longitude;
+  private final Map<String, String> repeated = new HashMap<>();
 
   /** @throws IllegalArgumentException naming the required columns the header lacks */
   ChicagoRows(List<String> header, ZoneId zone) {
@@ -75,7 +81,7 @@ final class ChicagoRows {
     if (id == null) {
       throw new BadRowException("SR_NUMBER is empty");
     }
-    String code = text(f, shortCode);
+    String code = shared(text(f, shortCode));
     if (code == null) {
       throw new BadRowException("SR_SHORT_CODE is empty");
     }
@@ -91,13 +97,13 @@ final class ChicagoRows {
     if ((lat == null) != (lon == null)) {
       throw new BadRowException("LATITUDE and LONGITUDE must be given together");
     }
-    String zipcode = text(f, zip);
+    String zipcode = shared(text(f, zip));
     return new ImportRow(
         line,
         id,
         code,
-        text(f, type) == null ? code : text(f, type),
-        text(f, owner),
+        text(f, type) == null ? code : shared(text(f, type)),
+        shared(text(f, owner)),
         mapped,
         rawStatus.equals("Open") || rawStatus.equals("Completed") ? null : rawStatus,
         requestedAt,
@@ -107,12 +113,31 @@ final class ChicagoRows {
         zipcode,
         lat,
         lon,
-        text(f, origin),
+        shared(text(f, origin)),
         flag(text(f, duplicate)),
         text(f, parent),
-        areaKey(text(f, ward)),
-        areaKey(text(f, communityArea)),
-        areaKey(text(f, policeDistrict)));
+        shared(areaKey(text(f, ward))),
+        shared(areaKey(text(f, communityArea))),
+        shared(areaKey(text(f, policeDistrict))));
+  }
+
+  /**
+   * One String for each value of a column that repeats (service, department, origin, zip code,
+   * areas): a batch's rows live until it is written, and the collector copies what they hold
+   * each time it runs, which cost more than reading them.
+   */
+  private String shared(String value) {
+    if (value == null) {
+      return null;
+    }
+    String known = repeated.get(value);
+    if (known != null) {
+      return known;
+    }
+    if (repeated.size() < MAX_SHARED) {
+      repeated.put(value, value);
+    }
+    return value;
   }
 
   private static String status(String raw) throws BadRowException {
