@@ -38,7 +38,9 @@ public final class ServiceRequestLookup {
       statement.setString(1, serviceRequestId);
       statement.setString(2, jurisdictionId);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next() ? Optional.of(ServiceRequestMapper.fromRow(rs)) : Optional.empty();
+        return rs.next()
+            ? Optional.of(ServiceRequestMapper.fromRow(rs, ServiceRequestMapper.columns(rs)))
+            : Optional.empty();
       }
     }
   }

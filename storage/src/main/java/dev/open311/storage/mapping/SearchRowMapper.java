@@ -2,14 +2,14 @@ package dev.open311.storage.mapping;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Maps a row of {@link dev.open311.storage.dao.ServiceRequestSearch}; written by hand for the same
- * reason as {@link ServiceRequestMapper}, to which it leaves the public fields.
+ * reasons as {@link ServiceRequestMapper}, to which it leaves the public fields. Columns are found
+ * once per result set ({@link #specialize}).
  */
 public final class SearchRowMapper implements RowMapper<SearchRow> {
 
@@ -18,17 +18,30 @@ public final class SearchRowMapper implements RowMapper<SearchRow> {
   private SearchRowMapper() {}
 
   @Override
+  public RowMapper<SearchRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+    ServiceRequestMapper.Columns columns = ServiceRequestMapper.columns(rs);
+    int id = rs.findColumn("id");
+    int changeXid = rs.findColumn("change_xid");
+    int channel = rs.findColumn("channel");
+    int duplicate = rs.findColumn("duplicate");
+    int parent = rs.findColumn("parent_service_request_id");
+    int closedAt = rs.findColumn("closed_at");
+    return (row, context) -> {
+      ZoneId zone = ServiceRequestMapper.zone(row, columns);
+      return new SearchRow(
+          row.getLong(id),
+          Long.parseLong(row.getString(changeXid)),
+          ServiceRequestMapper.fromRow(row, columns, zone),
+          zone,
+          row.getString(channel),
+          row.getBoolean(duplicate),
+          row.getString(parent),
+          ServiceRequestMapper.inZone(row, closedAt, zone));
+    };
+  }
+
+  @Override
   public SearchRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-    ZoneId zone = ServiceRequestMapper.zone(rs.getString("time_zone"));
-    OffsetDateTime closedAt = rs.getObject("closed_at", OffsetDateTime.class);
-    return new SearchRow(
-        rs.getLong("id"),
-        Long.parseLong(rs.getString("change_xid")),
-        ServiceRequestMapper.fromRow(rs, zone),
-        zone,
-        rs.getString("channel"),
-        rs.getBoolean("duplicate"),
-        rs.getString("parent_service_request_id"),
-        closedAt == null ? null : closedAt.atZoneSameInstant(zone).toOffsetDateTime());
+    return specialize(rs, ctx).map(rs, ctx);
   }
 }
