@@ -16,6 +16,8 @@ import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestClock;
 import dev.open311.storage.TestDatabases;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,44 @@ class SpatialSearchIT {
     assertEquals(
         List.of(community42),
         ids(search(builder().area(new AreaFilter("community_area", List.of("42"))))));
+  }
+
+  @Test
+  void areaPagesAreTheNewestMatchesWhicheverStepFindsThem() {
+    List<String> filed = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      filed.add(fileAt(Places.around(0, 10), i == 5 ? "SIGN" : "PHF"));
+    }
+    for (int i : new int[] {0, 2, 3, 5}) {
+      tag(filed.get(i), "ward", "1");
+    }
+    tag(filed.get(4), "ward", "2");
+    AreaFilter ward1 = new AreaFilter("ward", List.of("1"));
+
+    // The newest requests hold the page's reach (ServiceRequestSearch.newestInAreas, step one)...
+    assertEquals(
+        List.of(filed.get(5), filed.get(3)), ids(search(builder().area(ward1).page(1, 2))));
+    assertEquals(
+        List.of(filed.get(2), filed.get(0)), ids(search(builder().area(ward1).page(2, 2))));
+    assertEquals(
+        List.of(filed.get(3), filed.get(2)),
+        ids(search(builder().area(ward1).serviceCodes(List.of("PHF")).page(1, 2))));
+    // ... or not, and the tags' index finds the matches (step two).
+    assertEquals(
+        List.of(filed.get(5), filed.get(3), filed.get(2), filed.get(0)),
+        ids(search(builder().area(ward1).page(1, 10))));
+    assertEquals(List.of(filed.get(0)), ids(search(builder().area(ward1).page(2, 3))));
+    assertEquals(List.of(), ids(search(builder().area(ward1).page(3, 2))));
+    assertEquals(
+        List.of(filed.get(4), filed.get(3), filed.get(2), filed.get(0)),
+        ids(
+            search(
+                builder()
+                    .area(new AreaFilter("ward", List.of("1", "2")))
+                    .serviceCodes(List.of("PHF"))
+                    .page(1, 10))));
+    assertEquals(List.of(), ids(search(builder().area(new AreaFilter("ward", List.of("9"))))));
   }
 
   private ServiceRequestQueryBuilder builder() {
