@@ -61,7 +61,8 @@ public final class Storage implements AutoCloseable {
             CachingCatalog.DEFAULT_CHECK_INTERVAL);
     // Filing tags each request from an in-memory index that follows loads made by any process.
     this.areaLocator = RefreshingAreaLocator.start(jdbi);
-    this.serviceRequests = new PostgresServiceRequests(jdbi, pool, clock, areaLocator);
+    this.serviceRequests =
+        new PostgresServiceRequests(jdbi, pool, clock, areaLocator, catalog);
     this.apiKeys =
         new CachingApiKeys(
             new PostgresApiKeys(jdbi, clock),

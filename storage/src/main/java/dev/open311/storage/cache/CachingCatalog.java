@@ -5,8 +5,10 @@ import dev.open311.spec.model.Jurisdiction;
 import dev.open311.spec.model.Service;
 import dev.open311.spec.model.ServiceDefinition;
 import dev.open311.spec.port.Catalog;
+import dev.open311.storage.mapping.CatalogNames;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,7 +26,7 @@ import java.util.function.Supplier;
  * others keep reading the snapshot they have; nobody waits on it but the first read and the reads
  * right after a local load.
  */
-public final class CachingCatalog implements Catalog {
+public final class CachingCatalog implements Catalog, CatalogNames {
 
   /** How stale a change made by another process may be seen. */
   public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(2);
@@ -64,6 +66,21 @@ public final class CachingCatalog implements Catalog {
   @Override
   public Optional<Service> service(String jurisdictionId, String serviceCode) {
     return current().service(jurisdictionId, serviceCode);
+  }
+
+  @Override
+  public String serviceName(String jurisdictionId, String serviceCode) {
+    return current().service(jurisdictionId, serviceCode).map(Service::serviceName).orElse(null);
+  }
+
+  @Override
+  public ZoneId zone(String jurisdictionId) {
+    for (Jurisdiction jurisdiction : current().jurisdictions()) {
+      if (jurisdiction.jurisdictionId().equals(jurisdictionId)) {
+        return jurisdiction.timeZone();
+      }
+    }
+    return null;
   }
 
   @Override

@@ -9,35 +9,45 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Maps a row of {@link dev.open311.storage.dao.ServiceRequestSearch}; written by hand for the same
  * reasons as {@link ServiceRequestMapper}, to which it leaves the public fields. Columns are found
- * once per result set ({@link #specialize}).
+ * once per result set ({@link #specialize}). The rows come without the catalog tables: the zone is
+ * the jurisdiction's, and service names come from {@link CatalogNames} (null where unknown there,
+ * for the search to fill in).
  */
 public final class SearchRowMapper implements RowMapper<SearchRow> {
 
-  public static final SearchRowMapper INSTANCE = new SearchRowMapper();
+  private final String jurisdictionId;
+  private final ZoneId zone;
+  private final CatalogNames names;
 
-  private SearchRowMapper() {}
+  public SearchRowMapper(String jurisdictionId, ZoneId zone, CatalogNames names) {
+    this.jurisdictionId = jurisdictionId;
+    this.zone = zone;
+    this.names = names;
+  }
 
   @Override
   public RowMapper<SearchRow> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
-    ServiceRequestMapper.Columns columns = ServiceRequestMapper.columns(rs);
+    ServiceRequestMapper.Columns columns = ServiceRequestMapper.columns(rs, false);
     int id = rs.findColumn("id");
     int changeXid = rs.findColumn("change_xid");
     int channel = rs.findColumn("channel");
     int duplicate = rs.findColumn("duplicate");
     int parent = rs.findColumn("parent_service_request_id");
     int closedAt = rs.findColumn("closed_at");
-    return (row, context) -> {
-      ZoneId zone = ServiceRequestMapper.zone(row, columns);
-      return new SearchRow(
-          row.getLong(id),
-          Long.parseLong(row.getString(changeXid)),
-          ServiceRequestMapper.fromRow(row, columns, zone),
-          zone,
-          row.getString(channel),
-          row.getBoolean(duplicate),
-          row.getString(parent),
-          ServiceRequestMapper.inZone(row, closedAt, zone));
-    };
+    return (row, context) ->
+        new SearchRow(
+            row.getLong(id),
+            Long.parseLong(row.getString(changeXid)),
+            ServiceRequestMapper.fromRow(
+                row,
+                columns,
+                zone,
+                names.serviceName(jurisdictionId, row.getString(columns.serviceCode()))),
+            zone,
+            row.getString(channel),
+            row.getBoolean(duplicate),
+            row.getString(parent),
+            ServiceRequestMapper.inZone(row, closedAt, zone));
   }
 
   @Override

@@ -54,11 +54,20 @@ public final class ServiceRequestMapper {
 
   /** Finds the columns by name, once per result set. */
   public static Columns columns(ResultSet rs) throws SQLException {
+    return columns(rs, true);
+  }
+
+  /**
+   * Finds the columns by name, once per result set; without {@code service_name} and {@code
+   * time_zone} (positions 0) when {@code joined} is false, for rows read without the catalog
+   * tables ({@link SearchRowMapper}).
+   */
+  static Columns columns(ResultSet rs, boolean joined) throws SQLException {
     return new Columns(
         rs.findColumn("service_request_id"),
         rs.findColumn("status"),
         rs.findColumn("status_notes"),
-        rs.findColumn("service_name"),
+        joined ? rs.findColumn("service_name") : 0,
         rs.findColumn("service_code"),
         rs.findColumn("description"),
         rs.findColumn("agency_responsible"),
@@ -72,7 +81,7 @@ public final class ServiceRequestMapper {
         rs.findColumn("lat"),
         rs.findColumn("long"),
         rs.findColumn("media_url"),
-        rs.findColumn("time_zone"));
+        joined ? rs.findColumn("time_zone") : 0);
   }
 
   /** The request on the current row, in the row's time_zone. */
@@ -87,11 +96,17 @@ public final class ServiceRequestMapper {
 
   /** The request on the current row, its datetimes in that zone (the row's time_zone, known). */
   static ServiceRequest fromRow(ResultSet rs, Columns c, ZoneId zone) throws SQLException {
+    return fromRow(rs, c, zone, rs.getString(c.serviceName()));
+  }
+
+  /** The request on the current row, with its zone and service name known. */
+  static ServiceRequest fromRow(ResultSet rs, Columns c, ZoneId zone, String serviceName)
+      throws SQLException {
     return new ServiceRequest(
         rs.getString(c.serviceRequestId()),
         Status.fromWire(rs.getString(c.status())),
         rs.getString(c.statusNotes()),
-        rs.getString(c.serviceName()),
+        serviceName,
         rs.getString(c.serviceCode()),
         rs.getString(c.description()),
         rs.getString(c.agencyResponsible()),

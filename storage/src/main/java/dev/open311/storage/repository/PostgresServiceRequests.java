@@ -18,6 +18,7 @@ import dev.open311.storage.dao.ServiceRequestLookup;
 import dev.open311.storage.dao.UpdatesFeedDao;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.geo.AreaLocator.AreaRef;
+import dev.open311.storage.mapping.CatalogNames;
 import dev.open311.storage.mapping.ServiceRequestMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,21 +36,24 @@ public final class PostgresServiceRequests implements ServiceRequests {
   private final DataSource dataSource;
   private final Clock clock;
   private final AreaLocator areas;
+  private final CatalogNames names;
 
   public PostgresServiceRequests(Jdbi jdbi, DataSource dataSource, Clock clock) {
-    this(jdbi, dataSource, clock, AreaLocator.NONE);
+    this(jdbi, dataSource, clock, AreaLocator.NONE, CatalogNames.NONE);
   }
 
   /**
    * @param dataSource the pool {@code jdbi} uses, for the one read done in plain JDBC
    * @param areas tags each new request with the areas containing its location
+   * @param names service names and zones for searches, from the catalog in memory
    */
   public PostgresServiceRequests(
-      Jdbi jdbi, DataSource dataSource, Clock clock, AreaLocator areas) {
+      Jdbi jdbi, DataSource dataSource, Clock clock, AreaLocator areas, CatalogNames names) {
     this.jdbi = jdbi;
     this.dataSource = dataSource;
     this.clock = clock;
     this.areas = areas;
+    this.names = names;
   }
 
   /**
@@ -86,7 +90,7 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public ServiceRequestPage search(ServiceRequestQuery query) {
-    return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query));
+    return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query, names));
   }
 
   @Override
@@ -111,7 +115,9 @@ public final class PostgresServiceRequests implements ServiceRequests {
           ServiceRequestChanges.apply(
               handle, clock, jurisdictionId, serviceRequestId, status, note);
           return ServiceRequestReads.search(
-                  handle, ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false))
+                  handle,
+                  ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false),
+                  names)
               .requests()
               .get(0);
         });

@@ -7,6 +7,7 @@ import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.dao.ExtensionsDao;
 import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.mapping.CatalogNames;
 import dev.open311.storage.mapping.ExtensionsMapping;
 import dev.open311.storage.mapping.SearchRow;
 import java.util.List;
@@ -20,8 +21,9 @@ final class ServiceRequestReads {
 
   private ServiceRequestReads() {}
 
-  static ServiceRequestPage search(Handle handle, ServiceRequestQuery query) {
-    List<SearchRow> rows = ServiceRequestSearch.find(handle, query);
+  static ServiceRequestPage search(
+      Handle handle, ServiceRequestQuery query, CatalogNames names) {
+    List<SearchRow> rows = ServiceRequestSearch.find(handle, query, names);
     List<ServiceRequest> requests = rows.stream().map(SearchRow::request).toList();
     List<ServiceRequestExtensions> extensions = List.of();
     if (query.extensions() && !rows.isEmpty()) {

@@ -21,6 +21,7 @@ import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestClock;
 import dev.open311.storage.TestDatabases;
+import dev.open311.storage.mapping.CatalogNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ class AreaRetagIT {
     // A second process: its own index, as a server running beside the CLI has.
     try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
       PostgresServiceRequests serverRequests = new PostgresServiceRequests(
-              jdbi, TestDatabases.dataSource(storage), clock, server);
+              jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
 
       areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
       String filedMeanwhile = file(serverRequests, CITY_HALL);

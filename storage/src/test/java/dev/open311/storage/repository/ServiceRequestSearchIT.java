@@ -52,6 +52,30 @@ class ServiceRequestSearchIT {
   }
 
   @Test
+  void servicesTheCatalogInMemoryDoesNotKnowYetAreNamedFromTheTable() {
+    storage.catalog().services(TestCatalogs.SPRINGFIELD); // the catalog as it is now, in memory
+    TestDatabases.jdbi(storage)
+        .useHandle(
+            h ->
+                h.execute(
+                    """
+                    insert into service (jurisdiction_id, service_code, service_name, type,
+                                         updated_at)
+                    values (?, 'NEW', 'Added behind its back', 'realtime', now())
+                    """,
+                    TestCatalogs.SPRINGFIELD));
+    String added = fileAt(T0, "NEW");
+    String known = fileAt(T0, "PHF");
+
+    List<ServiceRequest> found = query(List.of(), Set.of(), null, null, 1000);
+
+    assertEquals(List.of(known, added), ids(found));
+    assertEquals(
+        List.of("Pothole in street", "Added behind its back"),
+        found.stream().map(ServiceRequest::serviceName).toList());
+  }
+
+  @Test
   void limitCapsTheNewest() {
     fileAt(T0, "PHF");
     String second = fileAt(T0.plusMinutes(1), "PHF");
