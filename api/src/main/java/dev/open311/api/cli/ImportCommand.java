@@ -32,11 +32,13 @@ public final class ImportCommand implements Runnable {
   @Command(
       name = "chicago-csv",
       mixinStandardHelpOptions = true,
+      // One string per paragraph: picocli starts a line for each and wraps it to the width.
       description = {
         "Import a Chicago data-portal \"311 Service Requests\" CSV export.",
-        "Rows are upserted on SR_NUMBER; missing services are created; bad rows are reported",
-        "with their line numbers and skipped. Each batch commits on its own: an interrupted",
-        "import resumes where it stopped, and a finished one is not redone (see --restart)."
+        "Rows are upserted on SR_NUMBER; missing services are created; bad rows are reported"
+            + " with their line numbers and skipped. Each batch commits on its own: an"
+            + " interrupted import resumes where it stopped, and a finished one is not redone"
+            + " (see --restart)."
       })
   static final class ChicagoCsv implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The CSV file.")
@@ -68,11 +70,10 @@ public final class ImportCommand implements Runnable {
     @Option(
         names = "--bulk",
         negatable = true,
-        description = {
-          "Load in bulk: drop the secondary indexes, load, build them again (faster for big",
-          "loads). Default: in bulk when no request is stored yet and the file starts afresh;",
-          "--no-bulk never."
-        })
+        description =
+            "Load in bulk: drop the secondary indexes, load, build them again (faster for big"
+                + " loads). Default: in bulk when no request is stored yet and the file starts"
+                + " afresh; --no-bulk never.")
     Boolean bulk;
 
     // Stops after this many batches as if interrupted; for tests of resuming.
