@@ -90,9 +90,6 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public ServiceRequestPage search(ServiceRequestQuery query) {
-    // The catalog in memory reads its tables on first use and after a change: let it do so
-    // before the search holds a connection, so that a full pool never waits on itself.
-    names.zone(query.jurisdictionId());
     return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query, names));
   }
 
