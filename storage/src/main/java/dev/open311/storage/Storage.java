@@ -92,7 +92,11 @@ public final class Storage implements AutoCloseable {
                   config.jdbcUrl(), config.user(), config.password(), config.poolSize())
               : DataSources.pool(
                   embedded.jdbcUrl(), EmbeddedDatabase.USER, null, config.poolSize());
-      Migrations.apply(pool);
+      if (embedded == null) {
+        Migrations.apply(config.jdbcUrl(), config.user(), config.password());
+      } else {
+        Migrations.apply(embedded.jdbcUrl(), EmbeddedDatabase.USER, null);
+      }
       Storage storage = new Storage(config, embedded, pool, clock);
       log.info("storage: {}", storage.describe());
       // A bulk import that was interrupted or crashed left indexes out; searches need them.

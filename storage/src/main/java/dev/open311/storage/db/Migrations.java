@@ -1,6 +1,5 @@
 package dev.open311.storage.db;
 
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -16,10 +15,14 @@ public final class Migrations {
 
   private Migrations() {}
 
-  public static void apply(DataSource dataSource) {
+  /**
+   * Migrates on connections of Flyway's own, not the pool's: it holds one for its lock and asks
+   * for another, which a pool of one connection would never give.
+   */
+  public static void apply(String jdbcUrl, String user, String password) {
     MigrateResult result =
         Flyway.configure()
-            .dataSource(dataSource)
+            .dataSource(jdbcUrl, user, password)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
             .load()

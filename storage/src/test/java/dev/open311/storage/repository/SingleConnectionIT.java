@@ -1,0 +1,53 @@
+package dev.open311.storage.repository;
+
+import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.DatabaseConfig;
+import dev.open311.storage.Storage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Storage on a pool of one connection: migrations run on connections of their own (Flyway holds
+ * one and asks for another, which waited for the pool's 30 s timeout, then failed), and a search
+ * right after a catalog load names its services without a second connection (the catalog in
+ * memory re-reads the tables on the search's own handle, which Jdbi hands to nested calls).
+ */
+class SingleConnectionIT {
+
+  @TempDir Path tempDir;
+
+  @Test
+  void storageOpensAndSearchesRightAfterACatalogLoadOnOneConnection() {
+    DatabaseConfig embedded = DatabaseConfig.embedded(tempDir);
+    DatabaseConfig oneConnection =
+        new DatabaseConfig(
+            embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded.dataDir(), 1);
+    try (Storage storage = assertTimeoutPreemptively(
+        Duration.ofSeconds(25), () -> Storage.open(oneConnection))) {
+      storage.catalog().load(TestCatalogs.springfield());
+      storage.serviceRequests().file(TestRequests.anonymous(SPRINGFIELD, "PHF"));
+      storage.catalog().load(TestCatalogs.springfield()); // the catalog in memory reads it anew
+
+      int found =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () ->
+                  storage
+                      .serviceRequests()
+                      .search(
+                          ServiceRequestQuery.builder(SPRINGFIELD)
+                              .page(1, 50)
+                              .build(Clock.systemUTC()))
+                      .requests()
+                      .size());
+      assertEquals(1, found);
+    }
+  }
+}
