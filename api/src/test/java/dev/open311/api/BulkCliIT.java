@@ -52,7 +52,9 @@ class BulkCliIT {
         stopped.err());
     assertTrue(stopped.out().contains("stopped early"), stopped.out());
 
-    CliIT.Run resumed = run(withDb("import", "chicago-csv", copy.toString()));
+    // A pool of one: the import still gets its own connection, one per worker and one more.
+    CliIT.Run resumed =
+        run(withDb("import", "chicago-csv", copy.toString(), "--db-pool-size", "1"));
     assertEquals(0, resumed.exitCode(), resumed.err());
     assertTrue(resumed.err().contains("line 189: LATITUDE 95.5 is out of range (skipped)"),
         resumed.err());
@@ -87,7 +89,7 @@ class BulkCliIT {
   @Test
   void generateAddsTheRequestsAskedFor() {
     CliIT.Run generate = run(withDb("generate", "--requests", "2500", "--seed", "9",
-        "--batch-size", "1000"));
+        "--batch-size", "1000", "--db-pool-size", "1"));
     assertEquals(0, generate.exitCode(), generate.err());
     assertTrue(generate.out().contains("generated 2,500 requests in cityofchicago.org"),
         generate.out());

@@ -39,10 +39,22 @@ public final class DatabaseOptions {
   int poolSize;
 
   DatabaseConfig config() {
+    return config(1);
+  }
+
+  /**
+   * The configuration with at least {@code needed} connections: a command whose workers each
+   * hold one beside its own would otherwise wait on the pool for ever.
+   */
+  DatabaseConfig config(int needed) {
     if (poolSize < 1) {
       throw new IllegalArgumentException("--db-pool-size must be at least 1");
     }
     return new DatabaseConfig(
-        url == null || url.isBlank() ? null : url, user, password, dataDir, poolSize);
+        url == null || url.isBlank() ? null : url,
+        user,
+        password,
+        dataDir,
+        Math.max(poolSize, needed));
   }
 }

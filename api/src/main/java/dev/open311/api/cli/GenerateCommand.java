@@ -67,7 +67,8 @@ public final class GenerateCommand implements Callable<Integer> {
     if (requests < 1) {
       throw new IllegalArgumentException("--requests must be at least 1");
     }
-    try (Storage storage = Storage.open(database.config())) {
+    // One connection per worker, beside the command's own and the area index's refresh.
+    try (Storage storage = Storage.open(database.config(workers + 2))) {
       // Started once the database is up, so the rate counts rows, not start-up.
       ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "generated");
       BulkCatalog.ensure(storage);

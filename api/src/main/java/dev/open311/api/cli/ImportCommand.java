@@ -112,7 +112,9 @@ public final class ImportCommand implements Runnable {
         throw new IllegalArgumentException(file + " is not a file");
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (Storage storage = Storage.open(database.config())) {
+      // The import's own connection (it holds the bulk-load lock), one per worker, and one for
+      // the area index's refresh.
+      try (Storage storage = Storage.open(database.config(workers + 2))) {
         // Started once the database is up, so the rate counts rows, not start-up.
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "imported");
         BulkCatalog.ensure(storage);
