@@ -100,7 +100,7 @@ public final class Storage implements AutoCloseable {
       Storage storage = new Storage(config, embedded, pool, clock);
       log.info("storage: {}", storage.describe());
       // A bulk import that was interrupted or crashed left indexes out; searches need them.
-      int built = BulkIndexes.restorePending(storage.jdbi);
+      int built = BulkIndexes.restorePending(storage.jdbi, config.poolSize());
       if (built > 0) {
         log.info("built {} index(es) an interrupted bulk import had dropped", built);
       }

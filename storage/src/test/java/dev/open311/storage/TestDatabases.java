@@ -74,7 +74,7 @@ public final class TestDatabases {
    */
   public static void deleteAllRows(Storage storage) {
     // A test that stopped a bulk import early left indexes out, recorded in a table emptied here.
-    BulkIndexes.restorePending(storage.jdbi());
+    BulkIndexes.restorePending(storage.jdbi(), 3);
     storage
         .jdbi()
         .useHandle(

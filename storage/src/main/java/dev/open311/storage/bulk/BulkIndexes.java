@@ -47,23 +47,27 @@ public final class BulkIndexes {
    * Builds the indexes an earlier bulk import dropped and did not build again (it was stopped or
    * crashed), unless a bulk import is running now: it builds them itself when done.
    *
+   * @param poolSize the connections {@code jdbi} has: one holds the lock, and up to two more build
+   *     at once; with fewer, the lock's own connection builds them one by one
    * @return how many indexes were built
    */
-  public static int restorePending(Jdbi jdbi) {
-    try (Handle handle = jdbi.open()) {
-      if (pending(handle).isEmpty()) {
-        return 0;
-      }
-      if (!tryLock(handle)) {
-        log.info("a bulk import is running; it builds the indexes it dropped when it is done");
-        return 0;
-      }
-      try {
-        return restore(jdbi, pending(handle), 2);
-      } finally {
-        unlock(handle);
-      }
-    }
+  public static int restorePending(Jdbi jdbi, int poolSize) {
+    // withHandle, not open: the builds on this thread reuse this handle (Jdbi nests them).
+    return jdbi.withHandle(
+        handle -> {
+          if (pending(handle).isEmpty()) {
+            return 0;
+          }
+          if (!tryLock(handle)) {
+            log.info("a bulk import is running; it builds the indexes it dropped when it is done");
+            return 0;
+          }
+          try {
+            return restore(jdbi, pending(handle), Math.min(2, poolSize - 1));
+          } finally {
+            unlock(handle);
+          }
+        });
   }
 
   /**
@@ -127,13 +131,20 @@ public final class BulkIndexes {
 
   /**
    * Builds the recorded indexes on {@code workers} connections at once, the biggest table's
-   * first; each index in a transaction that also deletes its row. Call with the lock held.
+   * first; each index in a transaction that also deletes its row. Call with the lock held. With
+   * one worker or none they are built on this thread, in the handle it has open if any.
    *
    * @return how many indexes were built
    */
   static int restore(Jdbi jdbi, List<String> names, int workers) {
     if (names.isEmpty()) {
       return 0;
+    }
+    if (workers <= 1) {
+      for (String name : largestTableFirst(jdbi, names)) {
+        jdbi.useTransaction(h -> build(h, name));
+      }
+      return names.size();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, names.size()));
     try {

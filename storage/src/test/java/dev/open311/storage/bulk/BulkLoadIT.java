@@ -130,12 +130,12 @@ class BulkLoadIT {
 
     try (Handle running = TestDatabases.jdbi(storage).open()) {
       assertTrue(BulkIndexes.tryLock(running));
-      assertEquals(0, BulkIndexes.restorePending(TestDatabases.jdbi(storage)));
+      assertEquals(0, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
       BulkIndexes.unlock(running);
     }
     assertNotEquals(before, indexes());
 
-    assertEquals(11, BulkIndexes.restorePending(TestDatabases.jdbi(storage)));
+    assertEquals(11, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
     assertEquals(before, indexes());
   }
 

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.DatabaseConfig;
 import dev.open311.storage.Storage;
+import dev.open311.storage.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,47 @@ class SingleConnectionIT {
                       .requests()
                       .size());
       assertEquals(1, found);
+    }
+  }
+
+  @Test
+  void indexesAnInterruptedBulkImportDroppedAreBuiltOnOneConnection() {
+    DatabaseConfig embedded = DatabaseConfig.embedded(tempDir);
+    try (Storage storage = Storage.open(embedded)) {
+      // As a bulk import stopped early leaves them (BulkIndexes.drop).
+      TestDatabases.jdbi(storage)
+          .useHandle(
+              h ->
+                  h.execute(
+                      """
+                      insert into import_dropped_index
+                             (index_name, table_name, definition, dropped_at)
+                      select indexname, tablename, indexdef, now() from pg_indexes
+                       where indexname in ('service_request_newest', 'service_request_note_by_time');
+                      drop index service_request_newest;
+                      drop index service_request_note_by_time
+                      """));
+    }
+    DatabaseConfig oneConnection =
+        new DatabaseConfig(
+            embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded.dataDir(), 1);
+    try (Storage storage =
+        assertTimeoutPreemptively(Duration.ofSeconds(25), () -> Storage.open(oneConnection))) {
+      assertEquals(
+          List.of("service_request_newest", "service_request_note_by_time"),
+          TestDatabases.jdbi(storage)
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              """
+                              select indexname from pg_indexes
+                               where indexname in ('service_request_newest',
+                                                   'service_request_note_by_time')
+                                 and not exists (select 1 from import_dropped_index)
+                               order by 1
+                              """)
+                          .mapTo(String.class)
+                          .list()));
     }
   }
 }
