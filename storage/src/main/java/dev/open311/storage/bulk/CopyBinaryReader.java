@@ -1,5 +1,6 @@
 package dev.open311.storage.bulk;
 
+import dev.open311.storage.db.PostgresTime;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,6 @@ final class CopyBinaryReader {
 
   private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r',
       '\n', 0};
-  // timestamptz counts microseconds from 2000-01-01T00:00:00Z.
-  private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
 
   private final InputStream in;
   private byte[] buffer = new byte[1 << 16];
@@ -130,10 +129,7 @@ final class CopyBinaryReader {
     if (length < 0) {
       return null;
     }
-    long micros = int64();
-    return Instant.ofEpochSecond(
-        POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
-        Math.floorMod(micros, 1_000_000L) * 1_000L);
+    return PostgresTime.instant(int64());
   }
 
   private int fixedLength(int expected) throws IOException {

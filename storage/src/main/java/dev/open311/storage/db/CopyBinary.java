@@ -24,8 +24,6 @@ public final class CopyBinary {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
   };
   private static final int TEXT_OID = 25;
-  // timestamptz counts microseconds from 2000-01-01T00:00:00Z.
-  private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
   private static final int CHUNK = 1 << 17;
 
   private record Chunk(byte[] bytes, int length) {}
@@ -88,8 +86,7 @@ public final class CopyBinary {
     if (value == null) {
       return nullValue();
     }
-    long seconds = value.toEpochSecond() - POSTGRES_EPOCH_SECONDS;
-    return int8(Math.addExact(Math.multiplyExact(seconds, 1_000_000L), value.getNano() / 1_000));
+    return int8(PostgresTime.micros(value));
   }
 
   /** A point, or null when either coordinate is. */
