@@ -38,9 +38,15 @@ public final class ServiceRequestLookup {
       statement.setString(1, serviceRequestId);
       statement.setString(2, jurisdictionId);
       try (ResultSet rs = statement.executeQuery()) {
-        return rs.next()
-            ? Optional.of(ServiceRequestMapper.fromRow(rs, ServiceRequestMapper.columns(rs)))
-            : Optional.empty();
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            ServiceRequestMapper.fromRow(
+                rs,
+                ServiceRequestMapper.columns(rs),
+                ServiceRequestMapper.zone(rs.getString("time_zone")),
+                rs.getString("service_name")));
       }
     }
   }

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -101,20 +101,30 @@ public final class ServiceRequestSearch {
    */
   public static List<SearchRow> find(
       Handle handle, ServiceRequestQuery query, CatalogNames names) {
-    ZoneId zone = names.zone(query.jurisdictionId());
+    String jurisdictionId = query.jurisdictionId();
+    ZoneId zone = names.zone(jurisdictionId);
     if (zone == null) {
-      Optional<ZoneId> stored = zone(handle, query.jurisdictionId());
+      Optional<ZoneId> stored = zone(handle, jurisdictionId);
       if (stored.isEmpty()) {
         return List.of(); // no such jurisdiction, so no requests
       }
       zone = stored.get();
     }
+    // A service another process created in the last seconds is not in the catalog in memory yet.
+    Map<String, String> stored = new HashMap<>();
+    UnaryOperator<String> serviceNames =
+        code -> {
+          String name = names.serviceName(jurisdictionId, code);
+          return name != null
+              ? name
+              : stored.computeIfAbsent(code, unknown -> serviceName(handle, jurisdictionId, unknown));
+        };
     List<SearchRow> rows =
-        new ArrayList<>(select(handle, query, new SearchRowMapper(query.jurisdictionId(), zone, names)));
+        new ArrayList<>(select(handle, query, new SearchRowMapper(zone, serviceNames)));
     if (query.order() == SearchOrder.NEWEST) {
       rows.sort(NEWEST_FIRST); // the page's rows, read by their keys, come in key order
     }
-    return withServiceNames(handle, query.jurisdictionId(), rows);
+    return rows;
   }
 
   private static List<SearchRow> select(
@@ -155,37 +165,15 @@ public final class ServiceRequestSearch {
         .map(ZoneId::of);
   }
 
-  /**
-   * Fills in the service names the catalog in memory did not know (a service another process
-   * created in the last seconds), from the table.
-   */
-  private static List<SearchRow> withServiceNames(
-      Handle handle, String jurisdictionId, List<SearchRow> rows) {
-    Set<String> unknown = new HashSet<>();
-    for (SearchRow row : rows) {
-      if (row.request().serviceName() == null) {
-        unknown.add(row.request().serviceCode());
-      }
-    }
-    if (unknown.isEmpty()) {
-      return rows;
-    }
-    Map<String, String> stored = new HashMap<>();
-    handle
+  private static String serviceName(Handle handle, String jurisdictionId, String serviceCode) {
+    return handle
         .createQuery(
-            """
-            select service_code, service_name from service
-             where jurisdiction_id = :j and service_code = any(:codes)
-            """)
+            "select service_name from service where jurisdiction_id = :j and service_code = :code")
         .bind("j", jurisdictionId)
-        .bindArray("codes", String.class, unknown)
-        .map((rs, ctx) -> stored.put(rs.getString(1), rs.getString(2)))
-        .list();
-    return rows.stream()
-        .map(row -> row.request().serviceName() == null
-            ? row.withServiceName(stored.get(row.request().serviceCode()))
-            : row)
-        .toList();
+        .bind("code", serviceCode)
+        .mapTo(String.class)
+        .findOne()
+        .orElse(null);
   }
 
   private static String sql(

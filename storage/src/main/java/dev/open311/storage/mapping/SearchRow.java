@@ -20,36 +20,4 @@ public record SearchRow(
     String channel,
     boolean duplicate,
     String parentServiceRequestId,
-    OffsetDateTime closedAt) {
-
-  /** The same row, its request with that service name. */
-  public SearchRow withServiceName(String serviceName) {
-    ServiceRequest r = request;
-    return new SearchRow(
-        id,
-        changeXid,
-        new ServiceRequest(
-            r.serviceRequestId(),
-            r.status(),
-            r.statusNotes(),
-            serviceName,
-            r.serviceCode(),
-            r.description(),
-            r.agencyResponsible(),
-            r.serviceNotice(),
-            r.requestedDatetime(),
-            r.updatedDatetime(),
-            r.expectedDatetime(),
-            r.address(),
-            r.addressId(),
-            r.zipcode(),
-            r.latitude(),
-            r.longitude(),
-            r.mediaUrl()),
-        zone,
-        channel,
-        duplicate,
-        parentServiceRequestId,
-        closedAt);
-  }
-}
+    OffsetDateTime closedAt) {}

@@ -2,9 +2,9 @@ package dev.open311.storage.mapping;
 
 import dev.open311.spec.model.ServiceRequest;
 import dev.open311.spec.model.Status;
+import dev.open311.storage.db.PostgresTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,22 +19,18 @@ import java.util.concurrent.ConcurrentMap;
  * {@code getObject(name, OffsetDateTime.class)} a long chain of type tests). So columns are found
  * once per result set ({@link #columns}) and read by position, timestamps from their binary form.
  * Datetimes are given at the offset the jurisdiction's zone has at that instant, as residents read
- * them.
+ * them. The request's own columns only: the service name and the zone are the caller's to give.
  */
 public final class ServiceRequestMapper {
 
   /** Zones by id: a handful per deployment, and {@code ZoneId.of} parses the id every time. */
   private static final ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
 
-  // timestamptz's binary form counts microseconds from 2000-01-01T00:00:00Z.
-  private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
-
   /** The positions of the request's columns in one result set. */
   public record Columns(
       int serviceRequestId,
       int status,
       int statusNotes,
-      int serviceName,
       int serviceCode,
       int description,
       int agencyResponsible,
@@ -47,27 +43,16 @@ public final class ServiceRequestMapper {
       int zipcode,
       int lat,
       int longitude,
-      int mediaUrl,
-      int timeZone) {}
+      int mediaUrl) {}
 
   private ServiceRequestMapper() {}
 
   /** Finds the columns by name, once per result set. */
   public static Columns columns(ResultSet rs) throws SQLException {
-    return columns(rs, true);
-  }
-
-  /**
-   * Finds the columns by name, once per result set; without {@code service_name} and {@code
-   * time_zone} (positions 0) when {@code joined} is false, for rows read without the catalog
-   * tables ({@link SearchRowMapper}).
-   */
-  static Columns columns(ResultSet rs, boolean joined) throws SQLException {
     return new Columns(
         rs.findColumn("service_request_id"),
         rs.findColumn("status"),
         rs.findColumn("status_notes"),
-        joined ? rs.findColumn("service_name") : 0,
         rs.findColumn("service_code"),
         rs.findColumn("description"),
         rs.findColumn("agency_responsible"),
@@ -80,27 +65,14 @@ public final class ServiceRequestMapper {
         rs.findColumn("zipcode"),
         rs.findColumn("lat"),
         rs.findColumn("long"),
-        rs.findColumn("media_url"),
-        joined ? rs.findColumn("time_zone") : 0);
+        rs.findColumn("media_url"));
   }
 
-  /** The request on the current row, in the row's time_zone. */
-  public static ServiceRequest fromRow(ResultSet rs, Columns c) throws SQLException {
-    return fromRow(rs, c, zone(rs, c));
-  }
-
-  /** The row's time_zone. */
-  static ZoneId zone(ResultSet rs, Columns c) throws SQLException {
-    return zone(rs.getString(c.timeZone()));
-  }
-
-  /** The request on the current row, its datetimes in that zone (the row's time_zone, known). */
-  static ServiceRequest fromRow(ResultSet rs, Columns c, ZoneId zone) throws SQLException {
-    return fromRow(rs, c, zone, rs.getString(c.serviceName()));
-  }
-
-  /** The request on the current row, with its zone and service name known. */
-  static ServiceRequest fromRow(ResultSet rs, Columns c, ZoneId zone, String serviceName)
+  /**
+   * The request on the current row, its datetimes in the jurisdiction's zone. The service's name
+   * is the catalog's, which the caller joined or knows.
+   */
+  public static ServiceRequest fromRow(ResultSet rs, Columns c, ZoneId zone, String serviceName)
       throws SQLException {
     return new ServiceRequest(
         rs.getString(c.serviceRequestId()),
@@ -123,7 +95,7 @@ public final class ServiceRequestMapper {
   }
 
   /** The zone of that id, parsed once per id. */
-  static ZoneId zone(String id) {
+  public static ZoneId zone(String id) {
     return ZONES.computeIfAbsent(id, ZoneId::of);
   }
 
@@ -144,11 +116,7 @@ public final class ServiceRequestMapper {
     for (byte b : raw) {
       micros = (micros << 8) | (b & 0xff);
     }
-    Instant instant =
-        Instant.ofEpochSecond(
-            POSTGRES_EPOCH_SECONDS + Math.floorDiv(micros, 1_000_000L),
-            Math.floorMod(micros, 1_000_000L) * 1_000L);
-    return OffsetDateTime.ofInstant(instant, zone);
+    return OffsetDateTime.ofInstant(PostgresTime.instant(micros), zone);
   }
 
   private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
