@@ -1,9 +1,7 @@
 package dev.open311.storage.bulk;
 
 import dev.open311.storage.db.CopyBinary;
-import dev.open311.storage.geo.AreaTags;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
@@ -72,7 +70,7 @@ final class CopyBatch {
           .text(row.channel())
           .bool(row.duplicate())
           .text(row.parentServiceRequestId())
-          .textArray(tags(row));
+          .textArray(row.areaTags());
       // The notes ImportBatch's NOTES statement writes.
       notes.row(5).int8(key).text("opened").text("open").timestamptz(row.requestedAt())
           .text("Request opened");
@@ -83,21 +81,6 @@ final class CopyBatch {
     }
     copy(handle, REQUESTS, requests);
     copy(handle, NOTES, notes);
-  }
-
-  /** The row's tags, sorted as stored (area_tags_replaced, V12). */
-  static List<String> tags(ImportRow row) {
-    List<String> tags = new ArrayList<>(3);
-    if (row.communityArea() != null) {
-      tags.add(AreaTags.tag("community_area", row.communityArea()));
-    }
-    if (row.policeDistrict() != null) {
-      tags.add(AreaTags.tag("police_district", row.policeDistrict()));
-    }
-    if (row.ward() != null) {
-      tags.add(AreaTags.tag("ward", row.ward()));
-    }
-    return tags;
   }
 
   private static void copy(Handle handle, String sql, CopyBinary rows) {

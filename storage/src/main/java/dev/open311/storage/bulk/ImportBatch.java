@@ -1,6 +1,6 @@
 package dev.open311.storage.bulk;
 
-import dev.open311.storage.db.CopyText;
+import dev.open311.storage.db.CopyBinary;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
@@ -20,13 +20,6 @@ import org.postgresql.copy.CopyManager;
  */
 final class ImportBatch {
 
-  // The area types an import owns; area_tags_replaced (V12) keeps the others' tags.
-  private static final String AREA_TYPES = "'{ward,community_area,police_district}'";
-  private static final String FILE_TAGS =
-      """
-      array['community_area:' || s.community_area, 'police_district:' || s.police_district,
-            'ward:' || s.ward]""";
-
   // Temporary tables are private to the session and not WAL-logged; rows go at each commit.
   private static final String CREATE_STAGING =
       """
@@ -35,14 +28,14 @@ final class ImportBatch {
         status text, status_notes text, agency_responsible text, requested_at timestamptz,
         updated_at timestamptz, closed_at timestamptz, address text, zipcode text,
         lat double precision, long double precision, channel text, duplicate boolean,
-        parent_service_request_id text, ward text, community_area text, police_district text
+        parent_service_request_id text, areas text[]
       ) on commit delete rows;
       create temp table if not exists import_keys (
         id bigint, service_request_id text, inserted boolean
       ) on commit delete rows
       """;
 
-  private static final String COPY = "copy import_staging from stdin";
+  private static final String COPY = "copy import_staging from stdin with (format binary)";
 
   private static final String UPSERT =
       """
@@ -54,8 +47,8 @@ final class ImportBatch {
         select service_request_id, :jurisdictionId, service_id, service_code, status,
                status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
                zipcode, lat, long, point(long, lat), channel, duplicate, parent_service_request_id,
-               area_tags_replaced(null, '{}', %2$s)
-          from import_staging s
+               areas
+          from import_staging
         on conflict (service_request_id) do update
            set jurisdiction_id = excluded.jurisdiction_id, service_id = excluded.service_id,
                service_code = excluded.service_code, status = excluded.status,
@@ -67,7 +60,8 @@ final class ImportBatch {
                location = excluded.location, channel = excluded.channel,
                duplicate = excluded.duplicate,
                parent_service_request_id = excluded.parent_service_request_id,
-               areas = area_tags_replaced(r.areas, %1$s, excluded.areas),
+               -- The file's area types are replaced, the others' tags kept (V12).
+               areas = area_tags_replaced(r.areas, cast(:areaTypes as text[]), excluded.areas),
                -- What the service_request_touch trigger sets, which does not fire when the
                -- batch runs with session_replication_role = replica (see Mode).
                change_xid = pg_current_xact_id()
@@ -80,11 +74,10 @@ final class ImportBatch {
                 excluded.updated_at, excluded.closed_at, excluded.address, excluded.zipcode,
                 excluded.lat, excluded.long, excluded.channel, excluded.duplicate,
                 excluded.parent_service_request_id,
-                area_tags_replaced(r.areas, %1$s, excluded.areas))
+                area_tags_replaced(r.areas, cast(:areaTypes as text[]), excluded.areas))
         returning r.id, r.service_request_id, r.xmax = 0 as inserted)
       insert into import_keys select id, service_request_id, inserted from up
-      """
-          .formatted(AREA_TYPES, FILE_TAGS);
+      """;
 
   // A re-imported row that changed gets its import-owned history anew.
   private static final String FORGET_CHANGED =
@@ -213,37 +206,39 @@ final class ImportBatch {
   private static void write(Handle handle, String jurisdictionId, List<ImportRow> rows,
       long[] serviceIds) throws IOException {
     copy(handle, rows, serviceIds);
-    handle.createUpdate(UPSERT).bind("jurisdictionId", jurisdictionId).execute();
+    handle
+        .createUpdate(UPSERT)
+        .bind("jurisdictionId", jurisdictionId)
+        .bindArray("areaTypes", String.class, ImportRow.AREA_TYPES)
+        .execute();
     handle.execute(FORGET_CHANGED);
     handle.execute(NOTES);
   }
 
   private static void copy(Handle handle, List<ImportRow> rows, long[] serviceIds)
       throws IOException {
-    CopyText copy = new CopyText();
+    CopyBinary copy = new CopyBinary();
     for (int i = 0; i < rows.size(); i++) {
       ImportRow row = rows.get(i);
-      copy.number(row.line())
+      copy.row(18)
+          .int8(row.line())
           .text(row.serviceRequestId())
-          .number(serviceIds[i])
+          .int8(serviceIds[i])
           .text(row.serviceCode())
           .text(row.status())
           .text(row.statusNotes())
           .text(row.agency())
-          .instant(row.requestedAt())
-          .instant(row.updatedAt())
-          .instant(row.closedAt())
+          .timestamptz(row.requestedAt())
+          .timestamptz(row.updatedAt())
+          .timestamptz(row.closedAt())
           .text(row.address())
           .text(row.zipcode())
-          .number(row.latitude())
-          .number(row.longitude())
+          .float8(row.latitude())
+          .float8(row.longitude())
           .text(row.channel())
-          .flag(row.duplicate())
+          .bool(row.duplicate())
           .text(row.parentServiceRequestId())
-          .text(row.ward())
-          .text(row.communityArea())
-          .text(row.policeDistrict())
-          .endRow();
+          .textArray(row.areaTags());
     }
     try {
       CopyManager copyManager =
