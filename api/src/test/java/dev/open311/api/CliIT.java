@@ -125,5 +125,13 @@ class CliIT {
       assertTrue(help.out().contains("Usage:"), help.out());
     }
     assertTrue(run("serve", "--help").out().contains("OPEN311_DB_URL"));
+    assertTrue(run("serve", "--help").out().contains("OPEN311_DB_CONCURRENCY"));
+  }
+
+  @Test
+  void aNegativeConcurrencyIsRefusedBeforeAnythingStarts() {
+    Run refused = run("serve", "--db-concurrency", "-1", "--data-dir", "/nonexistent/open311");
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("--db-concurrency must be 0"), refused.err());
   }
 }

@@ -10,9 +10,13 @@ import java.nio.file.Path;
  * @param password ignored for the embedded database; never printed by {@link #toString()}
  * @param dataDir required for the embedded database, ignored otherwise
  * @param poolSize connections kept open, at least 1
+ * @param concurrency connections out at once for requests served, handed out first come, first
+ *     served (see {@link dev.open311.storage.db.FairDataSource}); 0 for no such limit (bulk
+ *     commands, which size their own workers). At most {@code poolSize - 1} take effect: one
+ *     connection stays for exports and the caches' re-reads, so a pool of one has no limit
  */
 public record DatabaseConfig(
-    String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
+    String jdbcUrl, String user, String password, Path dataDir, int poolSize, int concurrency) {
 
   /** HikariCP's own default, ample for one process on a few cores. */
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -29,6 +33,28 @@ public record DatabaseConfig(
     if (poolSize < 1) {
       throw new IllegalArgumentException("database: pool size must be at least 1, not " + poolSize);
     }
+    if (concurrency < 0) {
+      throw new IllegalArgumentException(
+          "database: concurrency must be 0 (no limit) or more, not " + concurrency);
+    }
+  }
+
+  /** Without a concurrency limit. */
+  public DatabaseConfig(String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
+    this(jdbcUrl, user, password, dataDir, poolSize, 0);
+  }
+
+  /**
+   * Twice the processors, at least 2: measured on 2 cores, 4 statements at once kept 95% of the
+   * throughput of 16 and cut a page's p99 from 30-450 ms to 9 ms; 2 or 3 lost a fifth.
+   */
+  public static int defaultConcurrency() {
+    return Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The same database with {@code limit} connections out at once (0: no limit). */
+  public DatabaseConfig withConcurrency(int limit) {
+    return new DatabaseConfig(jdbcUrl, user, password, dataDir, poolSize, limit);
   }
 
   public static DatabaseConfig embedded(Path dataDir) {
@@ -61,6 +87,8 @@ public record DatabaseConfig(
         + dataDir
         + ", poolSize="
         + poolSize
+        + ", concurrency="
+        + concurrency
         + "]";
   }
 

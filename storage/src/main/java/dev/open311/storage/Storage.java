@@ -13,6 +13,7 @@ import dev.open311.storage.dao.CatalogVersionDao;
 import dev.open311.storage.dao.SqlObjects;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
+import dev.open311.storage.db.FairDataSource;
 import dev.open311.storage.db.Migrations;
 import dev.open311.storage.repository.PostgresApiKeys;
 import dev.open311.storage.repository.PostgresAreas;
@@ -20,6 +21,8 @@ import dev.open311.storage.repository.PostgresCatalog;
 import dev.open311.storage.repository.PostgresServiceRequests;
 import dev.open311.storage.repository.RefreshingAreaLocator;
 import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
@@ -36,7 +39,13 @@ public final class Storage implements AutoCloseable {
 
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
+  // Reads of requests take their turn at the gate, if there is one (see
+  // DatabaseConfig#concurrency). The rest does not: filings mostly wait on the disk and share
+  // its flushes, an export holds its connection for minutes and must not take a turn from pages
+  // of 50, and the caches' rare re-reads are what other threads, turns in hand, may wait for.
+  private final DataSource served;
   private final Jdbi jdbi;
+  private final Jdbi ungated;
   private final String description;
   private final CachingCatalog catalog;
   private final ServiceRequests serviceRequests;
@@ -48,24 +57,31 @@ public final class Storage implements AutoCloseable {
       DatabaseConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Clock clock) {
     this.embedded = embedded;
     this.pool = pool;
-    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    this.served = gated(pool, config);
+    this.jdbi = Jdbi.create(served).installPlugin(new SqlObjectPlugin());
     SqlObjects.prepare(jdbi);
+    if (served == pool) {
+      this.ungated = jdbi;
+    } else {
+      this.ungated = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+      SqlObjects.prepare(ungated);
+    }
     String version =
         jdbi.withHandle(h -> h.createQuery("show server_version").mapTo(String.class).one());
     // Debian builds append their package name: "15.18 (Debian 15.18-0+deb12u1)".
     this.description = description(config, embedded, version.split(" ")[0]);
     this.catalog =
         new CachingCatalog(
-            new PostgresCatalog(jdbi, clock),
-            () -> jdbi.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
+            new PostgresCatalog(ungated, clock),
+            () -> ungated.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
             CachingCatalog.DEFAULT_CHECK_INTERVAL);
     // Filing tags each request from an in-memory index that follows loads made by any process.
-    this.areaLocator = RefreshingAreaLocator.start(jdbi);
+    this.areaLocator = RefreshingAreaLocator.start(ungated);
     this.serviceRequests =
-        new PostgresServiceRequests(jdbi, pool, clock, areaLocator, catalog);
+        new PostgresServiceRequests(jdbi, ungated, served, clock, areaLocator, catalog);
     this.apiKeys =
         new CachingApiKeys(
-            new PostgresApiKeys(jdbi, clock),
+            new PostgresApiKeys(ungated, clock),
             CachingApiKeys.DEFAULT_TTL,
             CachingApiKeys.DEFAULT_MAX_ENTRIES);
     this.areas = new PostgresAreas(jdbi, clock, areaLocator);
@@ -98,9 +114,15 @@ public final class Storage implements AutoCloseable {
         Migrations.apply(embedded.jdbcUrl(), EmbeddedDatabase.USER, null);
       }
       Storage storage = new Storage(config, embedded, pool, clock);
-      log.info("storage: {}", storage.describe());
+      log.info(
+          "storage: {}; {} connections{}",
+          storage.describe(),
+          config.poolSize(),
+          storage.jdbi == storage.ungated
+              ? ""
+              : ", " + turns(config) + " of them for requests served, first come, first served");
       // A bulk import that was interrupted or crashed left indexes out; searches need them.
-      int built = BulkIndexes.restorePending(storage.jdbi, config.poolSize());
+      int built = BulkIndexes.restorePending(storage.ungated, config.poolSize());
       if (built > 0) {
         log.info("built {} index(es) an interrupted bulk import had dropped", built);
       }
@@ -109,6 +131,22 @@ public final class Storage implements AutoCloseable {
       closeAfterFailure(pool, embedded, e);
       throw e;
     }
+  }
+
+  /**
+   * The gate in front of the pool for requests served, or the pool itself without a limit. One
+   * connection stays outside the gate for exports and the caches, so a pool of one has no gate.
+   */
+  private static DataSource gated(HikariDataSource pool, DatabaseConfig config) {
+    if (config.concurrency() == 0 || config.poolSize() < 2) {
+      return pool;
+    }
+    return new FairDataSource(
+        pool, turns(config), Duration.ofMillis(pool.getConnectionTimeout()));
+  }
+
+  private static int turns(DatabaseConfig config) {
+    return Math.min(config.concurrency(), config.poolSize() - 1);
   }
 
   private static String description(
@@ -158,7 +196,7 @@ public final class Storage implements AutoCloseable {
 
   /** Bulk import, export and generation (the research feed and the CLI's bulk commands). */
   public BulkData bulk() {
-    return new BulkData(jdbi);
+    return new BulkData(ungated);
   }
 
   /**
@@ -184,6 +222,11 @@ public final class Storage implements AutoCloseable {
   /** For this module's tests, which build repositories beside the storage's own. */
   javax.sql.DataSource pool() {
     return pool;
+  }
+
+  /** For this module's tests: the gate in front of the pool, or the pool without a limit. */
+  DataSource served() {
+    return served;
   }
 
   /** For this module's tests, which look at tables directly. */

@@ -100,6 +100,11 @@ public final class TestDatabases {
     return storage.pool();
   }
 
+  /** The gate requests served go through (the pool itself when there is none). */
+  public static javax.sql.DataSource served(Storage storage) {
+    return storage.served();
+  }
+
   /** The storage's own connection, for tests that look at tables directly. */
   public static Jdbi jdbi(Storage storage) {
     return storage.jdbi();

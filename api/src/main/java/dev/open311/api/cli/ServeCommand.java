@@ -2,6 +2,7 @@ package dev.open311.api.cli;
 
 import dev.open311.api.server.Open311Server;
 import dev.open311.api.server.ServerConfig;
+import dev.open311.storage.DatabaseConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,12 +39,34 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Do not load the Chicago demo catalog into an empty database.")
   boolean noDemoCatalog;
 
+  @Option(
+      names = "--db-concurrency",
+      paramLabel = "N",
+      defaultValue = "${env:OPEN311_DB_CONCURRENCY:-0}",
+      description =
+          "Reads of requests on the database at once; the others wait their turn, first come,"
+              + " first served. Filings, exports and catalog reads do not wait. At most the pool"
+              + " size less one (env OPEN311_DB_CONCURRENCY; default 0: twice the CPU cores, at"
+              + " least 2).")
+  int concurrency;
+
   @Mixin DatabaseOptions database;
 
   @Override
   public Integer call() throws InterruptedException {
+    if (concurrency < 0) {
+      throw new IllegalArgumentException("--db-concurrency must be 0 (twice the cores) or more");
+    }
     ServerConfig config =
-        new ServerConfig(host, port, database.config(), endpointType, !noDemoCatalog);
+        new ServerConfig(
+            host,
+            port,
+            database
+                .config()
+                .withConcurrency(
+                    concurrency == 0 ? DatabaseConfig.defaultConcurrency() : concurrency),
+            endpointType,
+            !noDemoCatalog);
     Open311Server server = Open311Server.start(config);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
     System.err.println("Open311 GeoReport v2 server listening at " + server.baseUrl());

@@ -33,6 +33,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PostgresServiceRequests implements ServiceRequests {
 
   private final Jdbi jdbi;
+  private final Jdbi filing;
   private final DataSource dataSource;
   private final Clock clock;
   private final AreaLocator areas;
@@ -49,7 +50,23 @@ public final class PostgresServiceRequests implements ServiceRequests {
    */
   public PostgresServiceRequests(
       Jdbi jdbi, DataSource dataSource, Clock clock, AreaLocator areas, CatalogNames names) {
+    this(jdbi, jdbi, dataSource, clock, areas, names);
+  }
+
+  /**
+   * @param filing where new requests are written: a filing spends most of its time waiting for
+   *     its commit to reach the disk, and concurrent commits share one flush, so it should not
+   *     take turns with the reads (see {@link dev.open311.storage.db.FairDataSource})
+   */
+  public PostgresServiceRequests(
+      Jdbi jdbi,
+      Jdbi filing,
+      DataSource dataSource,
+      Clock clock,
+      AreaLocator areas,
+      CatalogNames names) {
     this.jdbi = jdbi;
+    this.filing = filing;
     this.dataSource = dataSource;
     this.clock = clock;
     this.areas = areas;
@@ -70,7 +87,7 @@ public final class PostgresServiceRequests implements ServiceRequests {
             ? areas.locate(request.location().latitude(), request.location().longitude())
             : List.of();
     ServiceRequestFiling.Filed filed =
-        jdbi.withHandle(
+        filing.withHandle(
                 handle ->
                     ServiceRequestFiling.file(
                         handle,
