@@ -48,31 +48,21 @@ class FairDataSourceIT {
   @Test
   void lendsAtMostItsLimitAndTheNextCallerGetsTheFirstOneClosed() throws Exception {
     FairDataSource gate = new FairDataSource(pool, 2, Duration.ofSeconds(20));
-    CountDownLatch release = new CountDownLatch(1);
-    List<Future<?>> holders = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      holders.add(threads.submit(() -> hold(gate, release)));
-    }
-    awaitFree(gate, 0);
+    Holders holders = holdEveryTurn(gate);
 
     Future<Integer> third = threads.submit(() -> select(gate));
     awaitWaiting(gate, 1);
     assertFalse(third.isDone(), "a third connection was lent while two were out");
 
-    release.countDown();
+    holders.release();
     assertEquals(1, third.get(20, TimeUnit.SECONDS));
-    for (Future<?> holder : holders) {
-      holder.get(20, TimeUnit.SECONDS);
-    }
     assertEquals(2, gate.available());
   }
 
   @Test
   void waitingCallersAreServedInArrivalOrder() throws Exception {
     FairDataSource gate = new FairDataSource(pool, 1, Duration.ofSeconds(20));
-    CountDownLatch release = new CountDownLatch(1);
-    Future<?> holder = threads.submit(() -> hold(gate, release));
-    awaitFree(gate, 0);
+    Holders holder = holdEveryTurn(gate);
 
     List<Integer> served = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> waiters = new ArrayList<>();
@@ -88,8 +78,7 @@ class FairDataSourceIT {
               }));
       awaitWaiting(gate, i + 1); // queued before the next one arrives
     }
-    release.countDown();
-    holder.get(20, TimeUnit.SECONDS);
+    holder.release();
     for (Future<?> waiter : waiters) {
       waiter.get(20, TimeUnit.SECONDS);
     }
@@ -136,9 +125,7 @@ class FairDataSourceIT {
   @Test
   void aCallerWhoWaitsTooLongGetsHikarisExceptionType() throws Exception {
     FairDataSource gate = new FairDataSource(pool, 1, Duration.ofMillis(200));
-    CountDownLatch release = new CountDownLatch(1);
-    Future<?> holder = threads.submit(() -> hold(gate, release));
-    awaitFree(gate, 0);
+    Holders holder = holdEveryTurn(gate);
     try {
       Future<?> late = threads.submit(() -> gate.getConnection());
       ExecutionException thrown =
@@ -146,8 +133,7 @@ class FairDataSourceIT {
       assertTrue(thrown.getCause() instanceof SQLTransientConnectionException, thrown.toString());
       assertTrue(thrown.getCause().getMessage().contains("--db-concurrency"));
     } finally {
-      release.countDown();
-      holder.get(20, TimeUnit.SECONDS);
+      holder.release();
     }
     assertEquals(1, gate.available());
   }
@@ -173,12 +159,32 @@ class FairDataSourceIT {
     assertEquals(1, gate.available());
   }
 
-  private static Void hold(DataSource gate, CountDownLatch release) throws Exception {
-    try (Connection connection = gate.getConnection()) {
-      release.await();
-      assertEquals(1, select(connection));
+  /** Threads holding every turn of the gate until released. */
+  private record Holders(CountDownLatch latch, List<Future<?>> threads) {
+    void release() throws Exception {
+      latch.countDown();
+      for (Future<?> thread : threads) {
+        thread.get(20, TimeUnit.SECONDS);
+      }
     }
-    return null;
+  }
+
+  private Holders holdEveryTurn(FairDataSource gate) throws InterruptedException {
+    CountDownLatch latch = new CountDownLatch(1);
+    List<Future<?>> holders = new ArrayList<>();
+    for (int i = 0; i < gate.limit(); i++) {
+      holders.add(
+          threads.submit(
+              () -> {
+                try (Connection connection = gate.getConnection()) {
+                  latch.await();
+                  assertEquals(1, select(connection));
+                }
+                return null;
+              }));
+    }
+    awaitFree(gate, 0);
+    return new Holders(latch, holders);
   }
 
   private static int select(DataSource source) throws SQLException {

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.open311.spec.export.ExportFilter;
-import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.DatabaseConfig;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestDatabases;
 import dev.open311.storage.db.FairDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -70,16 +68,7 @@ class ConcurrencyLimitIT {
               .isEmpty());
 
       Future<Integer> search =
-          threads.submit(
-              () ->
-                  storage
-                      .serviceRequests()
-                      .search(
-                          ServiceRequestQuery.builder(SPRINGFIELD)
-                              .page(1, 50)
-                              .build(Clock.systemUTC()))
-                      .requests()
-                      .size());
+          threads.submit(() -> TestRequests.onFirstPage(storage.serviceRequests(), SPRINGFIELD));
       while (gate.waiting() != 1) {
         Thread.sleep(10);
       }

@@ -4,12 +4,10 @@ import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.DatabaseConfig;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestDatabases;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,15 +38,7 @@ class SingleConnectionIT {
       int found =
           assertTimeoutPreemptively(
               Duration.ofSeconds(20),
-              () ->
-                  storage
-                      .serviceRequests()
-                      .search(
-                          ServiceRequestQuery.builder(SPRINGFIELD)
-                              .page(1, 50)
-                              .build(Clock.systemUTC()))
-                      .requests()
-                      .size());
+              () -> TestRequests.onFirstPage(storage.serviceRequests(), SPRINGFIELD));
       assertEquals(1, found);
     }
   }
