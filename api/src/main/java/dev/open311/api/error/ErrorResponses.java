@@ -2,6 +2,8 @@ package dev.open311.api.error;
 
 import dev.open311.api.format.Format;
 import dev.open311.spec.error.Open311Error;
+import dev.open311.spec.error.Open311Exception;
+import dev.open311.spec.error.UnavailableException;
 import dev.open311.spec.format.ErrorList;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,15 @@ final class ErrorResponses {
         .type(Format.of(request).errorFormat().mediaType())
         .entity(new ErrorList(errors))
         .build();
+  }
+
+  /** The errors of a failure the standard names, with {@code Retry-After} when it is a 503. */
+  static Response of(Open311Exception failure, ContainerRequestContext request) {
+    Response response = of(failure.status(), failure.errors(), request);
+    if (failure instanceof UnavailableException unavailable) {
+      response.getHeaders().putSingle("Retry-After", unavailable.retryAfterSeconds());
+    }
+    return response;
   }
 
   static Response of(int status, String description, ContainerRequestContext request) {

@@ -19,6 +19,6 @@ public final class Open311ExceptionMapper implements ExceptionMapper<Open311Exce
 
   @Override
   public Response toResponse(Open311Exception exception) {
-    return ErrorResponses.of(exception.status(), exception.errors(), request.get());
+    return ErrorResponses.of(exception, request.get());
   }
 }

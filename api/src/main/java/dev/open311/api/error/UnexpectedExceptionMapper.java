@@ -1,5 +1,6 @@
 package dev.open311.api.error;
 
+import dev.open311.spec.error.Open311Exception;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -34,6 +35,14 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
   }
 
   Response toResponse(Throwable exception, ContainerRequestContext context) {
+    // Storage marks a failure it understands (a request that waited too long for a database
+    // turn) with the standard's exception, under the wrappers of the layers in between.
+    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof Open311Exception named) {
+        LOG.warn("{} while serving {}: {}", named.status(), describe(context), exception.getMessage());
+        return ErrorResponses.of(named, context);
+      }
+    }
     String id = UUID.randomUUID().toString().substring(0, 8);
     LOG.error("error {} while serving {}", id, describe(context), exception);
     return ErrorResponses.of(

@@ -1,5 +1,6 @@
 package dev.open311.storage.db;
 
+import dev.open311.spec.error.UnavailableException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,6 +34,9 @@ import javax.sql.DataSource;
  * pool is exhausted.
  */
 public final class FairDataSource implements DataSource {
+
+  /** What a caller who waited in vain is told to wait before trying again. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   private final DataSource pool;
   private final int limit;
@@ -99,19 +103,30 @@ public final class FairDataSource implements DataSource {
     throw new SQLFeatureNotSupportedException("the pool's own credentials only");
   }
 
+  /**
+   * Waits for a turn. Running out of time throws the exception type HikariCP throws when its pool
+   * is exhausted, caused by an {@link UnavailableException}, which the HTTP layer answers with 503
+   * and {@code Retry-After}, wherever the SQL exception was wrapped on the way.
+   */
   private void await() throws SQLException {
+    boolean acquired;
     try {
-      if (!permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
-        throw new SQLTransientConnectionException(
-            "no database connection free after "
-                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
-                + " ms: all "
-                + limit
-                + " in use (--db-concurrency)");
-      }
+      acquired = permits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLTransientConnectionException("interrupted waiting for a database connection", e);
+    }
+    if (!acquired) {
+      long waited = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+      throw new SQLTransientConnectionException(
+          "no database connection free after "
+              + waited
+              + " ms: all "
+              + limit
+              + " in use (--db-concurrency)",
+          new UnavailableException(
+              "the server is too busy to answer now; try again in a few seconds",
+              RETRY_AFTER_SECONDS));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.open311.spec.error.UnavailableException;
 import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestDatabases;
@@ -132,6 +133,10 @@ class FairDataSourceIT {
           assertThrows(ExecutionException.class, () -> late.get(20, TimeUnit.SECONDS));
       assertTrue(thrown.getCause() instanceof SQLTransientConnectionException, thrown.toString());
       assertTrue(thrown.getCause().getMessage().contains("--db-concurrency"));
+      // What the HTTP layer answers with 503 and Retry-After.
+      UnavailableException unavailable = (UnavailableException) thrown.getCause().getCause();
+      assertEquals(503, unavailable.status());
+      assertEquals(5, unavailable.retryAfterSeconds());
     } finally {
       holder.release();
     }
