@@ -50,4 +50,19 @@ class OpenApiTest {
             "page_size", "updated_after", "updated_before", "cursor", "extensions"),
         parameters);
   }
+
+  @Test
+  void readsThatTakeADatabaseTurnDocumentTheirBusyAnswer() {
+    var paths = OpenApiResource.describe().getPaths();
+    for (String path :
+        java.util.List.of(
+            "/open311/v2/requests.{format}",
+            "/open311/v2/requests/{service_request_id}.{format}",
+            "/open311/v2/tokens/{token}.{format}",
+            "/open311/v2/servicerequestupdates.{format}")) {
+      var responses = paths.get(path).getGet().getResponses();
+      org.junit.jupiter.api.Assertions.assertTrue(
+          responses.containsKey("503"), path + " documents " + responses.keySet());
+    }
+  }
 }

@@ -61,6 +61,10 @@ public final class ServiceRequestResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "503",
+      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public Response serviceRequest(
       @PathParam("service_request_id") String serviceRequestId,
       @QueryParam("jurisdiction_id") String jurisdictionId,

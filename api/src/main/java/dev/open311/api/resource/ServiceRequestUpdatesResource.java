@@ -66,6 +66,10 @@ public final class ServiceRequestUpdatesResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "503",
+      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public ServiceRequestUpdateList updates(
       @QueryParam("jurisdiction_id") String jurisdictionId,
       @Parameter(description = "W3C datetime of the earliest update, inclusive")

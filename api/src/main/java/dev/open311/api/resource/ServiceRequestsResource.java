@@ -95,6 +95,10 @@ public final class ServiceRequestsResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "503",
+      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @Parameter(name = "jurisdiction_id",
       in = ParameterIn.QUERY,
       description = "optional while one jurisdiction is served",

@@ -52,6 +52,10 @@ public final class TokenResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "503",
+      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public TokenStatusList token(
       @PathParam("token") String token,
       @QueryParam("jurisdiction_id") String jurisdictionId,
