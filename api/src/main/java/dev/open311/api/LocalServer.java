@@ -33,14 +33,14 @@ public final class LocalServer implements AutoCloseable {
       String url = System.getenv("OPEN311_TEST_DB_URL");
       DatabaseConfig database =
           new DatabaseConfig(
-              url == null || url.isBlank() ? null : url,
-              System.getenv("OPEN311_TEST_DB_USER"),
-              System.getenv("OPEN311_TEST_DB_PASSWORD"),
-              dataDir,
-              8,
+                  url == null || url.isBlank() ? null : url,
+                  System.getenv("OPEN311_TEST_DB_USER"),
+                  System.getenv("OPEN311_TEST_DB_PASSWORD"),
+                  dataDir,
+                  8)
               // Fewer turns than the suite has clients in flight, so every endpoint is tested
               // through the gate that serve puts in front of the pool.
-              2);
+              .withConcurrency(2);
       return new ServerConfig("127.0.0.1", 0, database, "test", true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -126,12 +126,17 @@ class CliIT {
     }
     assertTrue(run("serve", "--help").out().contains("OPEN311_DB_URL"));
     assertTrue(run("serve", "--help").out().contains("OPEN311_DB_CONCURRENCY"));
+    assertTrue(run("serve", "--help").out().contains("OPEN311_DB_CONNECTION_TIMEOUT"));
   }
 
   @Test
-  void aNegativeConcurrencyIsRefusedBeforeAnythingStarts() {
+  void aNegativeConcurrencyOrNoWaitIsRefusedBeforeAnythingStarts() {
     Run refused = run("serve", "--db-concurrency", "-1", "--data-dir", "/nonexistent/open311");
     assertEquals(2, refused.exitCode(), refused.err());
     assertTrue(refused.err().contains("--db-concurrency must be 0"), refused.err());
+    Run noWait =
+        run("serve", "--db-connection-timeout", "0", "--data-dir", "/nonexistent/open311");
+    assertEquals(2, noWait.exitCode(), noWait.err());
+    assertTrue(noWait.err().contains("--db-connection-timeout must be at least 1"), noWait.err());
   }
 }

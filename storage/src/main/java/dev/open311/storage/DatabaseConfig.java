@@ -1,6 +1,7 @@
 package dev.open311.storage;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the data lives: an external PostgreSQL named by its JDBC URL, or, when {@code jdbcUrl} is
@@ -14,12 +15,25 @@ import java.nio.file.Path;
  *     served (see {@link dev.open311.storage.db.FairDataSource}); 0 for no such limit (bulk
  *     commands, which size their own workers). At most {@code poolSize - 1} take effect: one
  *     connection stays for exports and the caches' re-reads, so a pool of one has no limit
+ * @param connectionTimeout how long a caller waits for a connection, or for its turn, before
+ *     failing (a request served is then answered 503); at least 250 ms, HikariCP's minimum
  */
 public record DatabaseConfig(
-    String jdbcUrl, String user, String password, Path dataDir, int poolSize, int concurrency) {
+    String jdbcUrl,
+    String user,
+    String password,
+    Path dataDir,
+    int poolSize,
+    int concurrency,
+    Duration connectionTimeout) {
 
   /** HikariCP's own default, ample for one process on a few cores. */
   public static final int DEFAULT_POOL_SIZE = 10;
+
+  /** HikariCP's own default. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
   public DatabaseConfig {
     if (jdbcUrl == null && dataDir == null) {
@@ -37,11 +51,15 @@ public record DatabaseConfig(
       throw new IllegalArgumentException(
           "database: concurrency must be 0 (no limit) or more, not " + concurrency);
     }
+    if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+      throw new IllegalArgumentException(
+          "database: the connection timeout must be at least 250 ms, not " + connectionTimeout);
+    }
   }
 
-  /** Without a concurrency limit. */
+  /** Without a concurrency limit, waiting HikariCP's default for a connection. */
   public DatabaseConfig(String jdbcUrl, String user, String password, Path dataDir, int poolSize) {
-    this(jdbcUrl, user, password, dataDir, poolSize, 0);
+    this(jdbcUrl, user, password, dataDir, poolSize, 0, DEFAULT_CONNECTION_TIMEOUT);
   }
 
   /**
@@ -54,7 +72,13 @@ public record DatabaseConfig(
 
   /** The same database with {@code limit} connections out at once (0: no limit). */
   public DatabaseConfig withConcurrency(int limit) {
-    return new DatabaseConfig(jdbcUrl, user, password, dataDir, poolSize, limit);
+    return new DatabaseConfig(
+        jdbcUrl, user, password, dataDir, poolSize, limit, connectionTimeout);
+  }
+
+  /** The same database, callers waiting at most {@code timeout} for a connection or a turn. */
+  public DatabaseConfig withConnectionTimeout(Duration timeout) {
+    return new DatabaseConfig(jdbcUrl, user, password, dataDir, poolSize, concurrency, timeout);
   }
 
   public static DatabaseConfig embedded(Path dataDir) {
@@ -89,6 +113,8 @@ public record DatabaseConfig(
         + poolSize
         + ", concurrency="
         + concurrency
+        + ", connectionTimeout="
+        + connectionTimeout
         + "]";
   }
 

@@ -21,7 +21,6 @@ import dev.open311.storage.repository.PostgresCatalog;
 import dev.open311.storage.repository.PostgresServiceRequests;
 import dev.open311.storage.repository.RefreshingAreaLocator;
 import java.time.Clock;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -105,9 +104,17 @@ public final class Storage implements AutoCloseable {
       pool =
           embedded == null
               ? DataSources.pool(
-                  config.jdbcUrl(), config.user(), config.password(), config.poolSize())
+                  config.jdbcUrl(),
+                  config.user(),
+                  config.password(),
+                  config.poolSize(),
+                  config.connectionTimeout())
               : DataSources.pool(
-                  embedded.jdbcUrl(), EmbeddedDatabase.USER, null, config.poolSize());
+                  embedded.jdbcUrl(),
+                  EmbeddedDatabase.USER,
+                  null,
+                  config.poolSize(),
+                  config.connectionTimeout());
       if (embedded == null) {
         Migrations.apply(config.jdbcUrl(), config.user(), config.password());
       } else {
@@ -141,8 +148,7 @@ public final class Storage implements AutoCloseable {
     if (config.concurrency() == 0 || config.poolSize() < 2) {
       return pool;
     }
-    return new FairDataSource(
-        pool, turns(config), Duration.ofMillis(pool.getConnectionTimeout()));
+    return new FairDataSource(pool, turns(config), config.connectionTimeout());
   }
 
   private static int turns(DatabaseConfig config) {

@@ -49,4 +49,17 @@ class DatabaseConfigTest {
 
     assertFalse(error.getMessage().contains("secret"), error.getMessage());
   }
+
+  @Test
+  void waitsAtLeastHikarisMinimumForAConnection() {
+    DatabaseConfig config = DatabaseConfig.embedded(java.nio.file.Path.of("d"));
+
+    assertEquals(java.time.Duration.ofSeconds(30), config.connectionTimeout());
+    assertEquals(
+        java.time.Duration.ofMillis(250),
+        config.withConnectionTimeout(java.time.Duration.ofMillis(250)).connectionTimeout());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> config.withConnectionTimeout(java.time.Duration.ofMillis(249)));
+  }
 }

@@ -2,6 +2,7 @@ package dev.open311.api.cli;
 
 import dev.open311.storage.DatabaseConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Where the data lives; shared by every command. Flags win over environment variables. */
@@ -38,6 +39,16 @@ public final class DatabaseOptions {
       description = "Database connections (env OPEN311_DB_POOL_SIZE; default ${DEFAULT-VALUE}).")
   int poolSize;
 
+  @Option(
+      names = "--db-connection-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "${env:OPEN311_DB_CONNECTION_TIMEOUT:-30}",
+      description =
+          "How long a caller waits for a database connection, or for its turn (serve"
+              + " --db-concurrency), before failing; a request is then answered 503 (env"
+              + " OPEN311_DB_CONNECTION_TIMEOUT; default ${DEFAULT-VALUE}).")
+  int connectionTimeoutSeconds;
+
   DatabaseConfig config() {
     return config(1);
   }
@@ -50,11 +61,15 @@ public final class DatabaseOptions {
     if (poolSize < 1) {
       throw new IllegalArgumentException("--db-pool-size must be at least 1");
     }
+    if (connectionTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--db-connection-timeout must be at least 1 second");
+    }
     return new DatabaseConfig(
-        url == null || url.isBlank() ? null : url,
-        user,
-        password,
-        dataDir,
-        Math.max(poolSize, needed));
+            url == null || url.isBlank() ? null : url,
+            user,
+            password,
+            dataDir,
+            Math.max(poolSize, needed))
+        .withConnectionTimeout(Duration.ofSeconds(connectionTimeoutSeconds));
   }
 }

@@ -37,9 +37,10 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
   Response toResponse(Throwable exception, ContainerRequestContext context) {
     // Storage marks a failure it understands (a request that waited too long for a database
     // turn) with the standard's exception, under the wrappers of the layers in between.
-    for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof Open311Exception named) {
-        LOG.warn("{} while serving {}: {}", named.status(), describe(context), exception.getMessage());
+    for (Throwable wrapper = exception; wrapper.getCause() != null; wrapper = wrapper.getCause()) {
+      if (wrapper.getCause() instanceof Open311Exception named) {
+        // The wrapper says what happened below ("no database connection free after ...").
+        LOG.warn("{} while serving {}: {}", named.status(), describe(context), wrapper.getMessage());
         return ErrorResponses.of(named, context);
       }
     }

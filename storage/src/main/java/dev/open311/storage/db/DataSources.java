@@ -2,6 +2,7 @@ package dev.open311.storage.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 
 /** The connection pool every query goes through. */
 public final class DataSources {
@@ -13,7 +14,16 @@ public final class DataSources {
    * start-up, with the driver's message.
    */
   public static HikariDataSource pool(String jdbcUrl, String user, String password, int size) {
+    return pool(jdbcUrl, user, password, size, Duration.ofSeconds(30));
+  }
+
+  /**
+   * @param timeout how long a caller waits for a free connection before HikariCP gives up
+   */
+  public static HikariDataSource pool(
+      String jdbcUrl, String user, String password, int size, Duration timeout) {
     HikariConfig config = new HikariConfig();
+    config.setConnectionTimeout(timeout.toMillis());
     config.setPoolName("open311");
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);

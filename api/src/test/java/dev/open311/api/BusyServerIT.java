@@ -1,0 +1,108 @@
+package dev.open311.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.open311.api.server.Open311Server;
+import dev.open311.api.server.ServerConfig;
+import dev.open311.storage.DatabaseConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A read that waits out its turn for the database is answered 503 with Retry-After, in the
+ * requested format, and the server answers again once the turn is free. The one turn is held by a
+ * list that PostgreSQL keeps waiting on a table lock taken from outside.
+ */
+class BusyServerIT {
+
+  @Test
+  void aReadThatWaitsOutItsTurnIsA503WithRetryAfterInTheRequestedFormat() throws Exception {
+    ExternalTestDatabase.reset();
+    ServerConfig local = LocalServer.config();
+    DatabaseConfig database =
+        local.database().withConcurrency(1).withConnectionTimeout(Duration.ofMillis(500));
+    ServerConfig config =
+        new ServerConfig(
+            local.host(), local.port(), database, local.endpointType(), local.loadDemoCatalog());
+    ExecutorService threads = Executors.newSingleThreadExecutor();
+    try (Open311Server server = Open311Server.start(config);
+        Connection locker = connect(server, database);
+        Connection watcher = connect(server, database)) {
+      String base = server.baseUrl().toString();
+      locker.setAutoCommit(false);
+      try (Statement statement = locker.createStatement()) {
+        statement.execute("lock table service_request in access exclusive mode");
+      }
+      Future<Integer> holder =
+          threads.submit(() -> given().baseUri(base).get("requests.json").statusCode());
+      awaitLockWaiter(watcher);
+
+      given()
+          .baseUri(base)
+          .get("requests.xml")
+          .then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .contentType(containsString("xml"))
+          .body("errors.error.code", equalTo("503"));
+      given()
+          .baseUri(base)
+          .get("requests/1.json")
+          .then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .contentType(containsString("json"))
+          .body("[0].code", equalTo(503));
+
+      locker.rollback();
+      assertEquals(200, holder.get(20, TimeUnit.SECONDS));
+      given().baseUri(base).get("requests.json").then().statusCode(200);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static Connection connect(Open311Server server, DatabaseConfig database)
+      throws SQLException {
+    if (!database.isEmbedded()) {
+      return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+    }
+    Matcher port = Pattern.compile("on port (\\d+)").matcher(server.storage().describe());
+    if (!port.find()) {
+      throw new IllegalStateException("no port in " + server.storage().describe());
+    }
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port.group(1) + "/postgres", "postgres", null);
+  }
+
+  /** Waits until a statement waits on a lock: the list holding the one turn. */
+  private static void awaitLockWaiter(Connection watcher) throws Exception {
+    for (int i = 0; i < 2000; i++) {
+      try (Statement statement = watcher.createStatement();
+          ResultSet rows =
+              statement.executeQuery(
+                  "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+        rows.next();
+        if (rows.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no statement came to wait on the lock");
+  }
+}
