@@ -1,6 +1,7 @@
 package dev.open311.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.open311.spec.error.UnavailableException;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class Storage implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Storage.class);
+
+  /** What a request that waited in vain for its turn is told to wait before trying again. */
+  private static final int RETRY_AFTER_SECONDS = 5;
 
   private final EmbeddedDatabase embedded;
   private final HikariDataSource pool;
@@ -148,7 +152,14 @@ public final class Storage implements AutoCloseable {
     if (config.concurrency() == 0 || config.poolSize() < 2) {
       return pool;
     }
-    return new FairDataSource(pool, turns(config), config.connectionTimeout());
+    return new FairDataSource(
+        pool,
+        turns(config),
+        config.connectionTimeout(),
+        () ->
+            new UnavailableException(
+                "the server is too busy to answer now; try again in a few seconds",
+                RETRY_AFTER_SECONDS));
   }
 
   private static int turns(DatabaseConfig config) {

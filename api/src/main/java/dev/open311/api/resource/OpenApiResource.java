@@ -31,6 +31,11 @@ import java.util.Map;
 @Singleton
 public final class OpenApiResource {
 
+  /** The 503 of the reads that take a database turn (serve --db-concurrency). */
+  static final String BUSY =
+      "too busy to answer now: every database turn stayed taken for --db-connection-timeout"
+          + " (30 s by default); see Retry-After";
+
   private final String document = Json31.pretty(describe());
 
   @GET

@@ -68,7 +68,7 @@ public final class ServiceRequestUpdatesResource {
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @ApiResponse(
       responseCode = "503",
-      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      description = OpenApiResource.BUSY,
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public ServiceRequestUpdateList updates(
       @QueryParam("jurisdiction_id") String jurisdictionId,

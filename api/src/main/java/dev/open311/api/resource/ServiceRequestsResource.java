@@ -97,7 +97,7 @@ public final class ServiceRequestsResource {
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @ApiResponse(
       responseCode = "503",
-      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      description = OpenApiResource.BUSY,
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @Parameter(name = "jurisdiction_id",
       in = ParameterIn.QUERY,

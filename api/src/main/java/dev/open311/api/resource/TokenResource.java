@@ -54,7 +54,7 @@ public final class TokenResource {
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @ApiResponse(
       responseCode = "503",
-      description = "too busy to answer now: every database turn stayed taken for 30 s; see Retry-After",
+      description = OpenApiResource.BUSY,
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public TokenStatusList token(
       @PathParam("token") String token,

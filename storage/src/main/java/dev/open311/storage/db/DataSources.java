@@ -12,12 +12,7 @@ public final class DataSources {
   /**
    * Opens a pool; HikariCP connects once at start, so a wrong URL or password fails here, at
    * start-up, with the driver's message.
-   */
-  public static HikariDataSource pool(String jdbcUrl, String user, String password, int size) {
-    return pool(jdbcUrl, user, password, size, Duration.ofSeconds(30));
-  }
-
-  /**
+   *
    * @param timeout how long a caller waits for a free connection before HikariCP gives up
    */
   public static HikariDataSource pool(

@@ -1,6 +1,5 @@
 package dev.open311.storage.db;
 
-import dev.open311.spec.error.UnavailableException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,6 +11,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -35,13 +35,11 @@ import javax.sql.DataSource;
  */
 public final class FairDataSource implements DataSource {
 
-  /** What a caller who waited in vain is told to wait before trying again. */
-  static final int RETRY_AFTER_SECONDS = 5;
-
   private final DataSource pool;
   private final int limit;
   private final Semaphore permits;
   private final long timeoutNanos;
+  private final Supplier<? extends Exception> busy;
   // Connections this thread holds through the gate; only the first one took a permit.
   private final ThreadLocal<Holding> holding = ThreadLocal.withInitial(Holding::new);
 
@@ -53,8 +51,11 @@ public final class FairDataSource implements DataSource {
    * @param pool where connections come from; it should hold at least {@code limit}
    * @param limit connections out at once, at least 1
    * @param timeout how long a caller waits for its turn
+   * @param busy the cause of the exception a caller who waited in vain gets, for the layers above
+   *     to recognise (storage gives the standard's 503)
    */
-  public FairDataSource(DataSource pool, int limit, Duration timeout) {
+  public FairDataSource(
+      DataSource pool, int limit, Duration timeout, Supplier<? extends Exception> busy) {
     if (limit < 1) {
       throw new IllegalArgumentException("the limit must be at least 1, not " + limit);
     }
@@ -62,6 +63,7 @@ public final class FairDataSource implements DataSource {
     this.limit = limit;
     this.permits = new Semaphore(limit, true);
     this.timeoutNanos = timeout.toNanos();
+    this.busy = busy;
   }
 
   /** Connections allowed out at once. */
@@ -105,8 +107,7 @@ public final class FairDataSource implements DataSource {
 
   /**
    * Waits for a turn. Running out of time throws the exception type HikariCP throws when its pool
-   * is exhausted, caused by an {@link UnavailableException}, which the HTTP layer answers with 503
-   * and {@code Retry-After}, wherever the SQL exception was wrapped on the way.
+   * is exhausted, caused by what {@code busy} gives.
    */
   private void await() throws SQLException {
     boolean acquired;
@@ -124,9 +125,7 @@ public final class FairDataSource implements DataSource {
               + " ms: all "
               + limit
               + " in use (--db-concurrency)",
-          new UnavailableException(
-              "the server is too busy to answer now; try again in a few seconds",
-              RETRY_AFTER_SECONDS));
+          busy.get());
     }
   }
 

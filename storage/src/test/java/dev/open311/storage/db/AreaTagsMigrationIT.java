@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +24,8 @@ class AreaTagsMigrationIT {
   void tagRowsMoveOntoTheirRequestsWithoutChangingTheHarvestOrder() {
     try (EmbeddedDatabase database = EmbeddedDatabase.startOrAttach(tempDir.resolve("db"));
         HikariDataSource pool =
-            DataSources.pool(database.jdbcUrl(), EmbeddedDatabase.USER, null, 2)) {
+            DataSources.pool(
+                database.jdbcUrl(), EmbeddedDatabase.USER, null, 2, Duration.ofSeconds(30))) {
       migrate(pool, "11");
       Jdbi jdbi = Jdbi.create(pool);
       jdbi.useHandle(
