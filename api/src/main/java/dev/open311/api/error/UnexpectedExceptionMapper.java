@@ -40,7 +40,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
     for (Throwable wrapper = exception; wrapper.getCause() != null; wrapper = wrapper.getCause()) {
       if (wrapper.getCause() instanceof Open311Exception named) {
         // The wrapper says what happened below ("no database connection free after ...").
-        LOG.warn("{} while serving {}: {}", named.status(), describe(context), wrapper.getMessage());
+        LOG.warn(
+            "{} while serving {}: {}", named.status(), describe(context), wrapper.getMessage());
         return ErrorResponses.of(named, context);
       }
     }

@@ -11,10 +11,11 @@ import org.postgresql.copy.CopyManager;
  * Writes one batch of new requests straight into the tables with binary COPY ({@link
  * CopyBinary}), inside the caller's transaction: the request rows (with their area tags) with keys
  * taken from their sequence beforehand, then their notes, which need those keys. It stores exactly
- * what {@link ImportBatch}'s upsert stores for a public id the table lacks, in about half of PostgreSQL's time (no staging table,
- * no join back to it), but it cannot update: a public id already stored fails the COPY with a
- * unique violation (SQLSTATE 23505), after which the caller rolls back and writes the batch with
- * the upsert. Hence it is only tried while loading into a table that was empty.
+ * what {@link ImportBatch}'s upsert stores for a public id the table lacks, in about half of
+ * PostgreSQL's time (no staging table, no join back to it), but it cannot update: a public id
+ * already stored fails the COPY with a unique violation (SQLSTATE 23505), after which the caller
+ * rolls back and writes the batch with the upsert. Hence it is only tried while loading into a
+ * table that was empty.
  */
 final class CopyBatch {
 
