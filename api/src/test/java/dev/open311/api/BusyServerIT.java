@@ -49,7 +49,7 @@ class BusyServerIT {
       }
       Future<Integer> holder =
           threads.submit(() -> given().baseUri(base).get("requests.json").statusCode());
-      awaitLockWaiter(watcher);
+      awaitLockWaiters(watcher, 1);
 
       given()
           .baseUri(base)
@@ -76,6 +76,67 @@ class BusyServerIT {
     }
   }
 
+  /**
+   * Filings take their connections from the pool without a turn. When every one of them is held
+   * (here by filings PostgreSQL keeps waiting on a lock), the next filing that waits out the
+   * connection timeout is a 503 too, not a failure of ours, and the waiting filings complete once
+   * the lock is gone.
+   */
+  @Test
+  void aFilingThatFindsThePoolExhaustedIsA503() throws Exception {
+    ExternalTestDatabase.reset();
+    ServerConfig local = LocalServer.config();
+    DatabaseConfig d = local.database();
+    // Two connections: one turn for reads, and the pool's other one.
+    DatabaseConfig database =
+        new DatabaseConfig(
+            d.jdbcUrl(), d.user(), d.password(), d.dataDir(), 2, 1, Duration.ofMillis(500));
+    ServerConfig config =
+        new ServerConfig(
+            local.host(), local.port(), database, local.endpointType(), local.loadDemoCatalog());
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try (Open311Server server = Open311Server.start(config);
+        Connection locker = connect(server, database);
+        Connection watcher = connect(server, database)) {
+      String base = server.baseUrl().toString();
+      String key = server.storage().apiKeys().create("busy");
+      assertEquals(200, file(base, key).statusCode()); // the key is cached from here on
+      locker.setAutoCommit(false);
+      try (Statement statement = locker.createStatement()) {
+        statement.execute("lock table service_request in access exclusive mode");
+      }
+      Future<Integer> first = threads.submit(() -> file(base, key).statusCode());
+      Future<Integer> second = threads.submit(() -> file(base, key).statusCode());
+      awaitLockWaiters(watcher, 2);
+
+      file(base, key)
+          .then()
+          .statusCode(503)
+          .header("Retry-After", "5")
+          .contentType(containsString("json"))
+          .body("[0].code", equalTo(503))
+          .body("[0].description", containsString("try again"));
+
+      locker.rollback();
+      assertEquals(200, first.get(20, TimeUnit.SECONDS));
+      assertEquals(200, second.get(20, TimeUnit.SECONDS));
+      assertEquals(200, file(base, key).statusCode());
+      // The refused filing wrote nothing: the warm-up, the two that waited and the last one.
+      given().baseUri(base).get("requests.json").then().statusCode(200).body("size()", equalTo(4));
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  private static io.restassured.response.Response file(String base, String key) {
+    return given()
+        .baseUri(base)
+        .formParam("api_key", key)
+        .formParam("service_code", "SDW")
+        .formParam("address_string", "121 N LaSalle St")
+        .post("requests.json");
+  }
+
   private static Connection connect(Open311Server server, DatabaseConfig database)
       throws SQLException {
     if (!database.isEmbedded()) {
@@ -89,20 +150,20 @@ class BusyServerIT {
         "jdbc:postgresql://127.0.0.1:" + port.group(1) + "/postgres", "postgres", null);
   }
 
-  /** Waits until a statement waits on a lock: the list holding the one turn. */
-  private static void awaitLockWaiter(Connection watcher) throws Exception {
+  /** Waits until {@code count} statements wait on a lock. */
+  private static void awaitLockWaiters(Connection watcher, int count) throws Exception {
     for (int i = 0; i < 2000; i++) {
       try (Statement statement = watcher.createStatement();
           ResultSet rows =
               statement.executeQuery(
                   "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
         rows.next();
-        if (rows.getInt(1) > 0) {
+        if (rows.getInt(1) >= count) {
           return;
         }
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("no statement came to wait on the lock");
+    throw new AssertionError(count + " statements did not come to wait on the lock");
   }
 }

@@ -52,7 +52,7 @@ class OpenApiTest {
   }
 
   @Test
-  void readsThatTakeADatabaseTurnDocumentTheirBusyAnswer() {
+  void callsThatWaitForTheDatabaseDocumentTheirBusyAnswer() {
     var paths = OpenApiResource.describe().getPaths();
     for (String path :
         java.util.List.of(
@@ -64,5 +64,8 @@ class OpenApiTest {
       org.junit.jupiter.api.Assertions.assertTrue(
           responses.containsKey("503"), path + " documents " + responses.keySet());
     }
+    var filing = paths.get("/open311/v2/requests.{format}").getPost().getResponses();
+    org.junit.jupiter.api.Assertions.assertTrue(
+        filing.containsKey("503"), "POST requests documents " + filing.keySet());
   }
 }

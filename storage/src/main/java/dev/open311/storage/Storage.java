@@ -16,6 +16,7 @@ import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
 import dev.open311.storage.db.FairDataSource;
 import dev.open311.storage.db.Migrations;
+import dev.open311.storage.db.PoolExhaustion;
 import dev.open311.storage.repository.PostgresApiKeys;
 import dev.open311.storage.repository.PostgresAreas;
 import dev.open311.storage.repository.PostgresCatalog;
@@ -60,13 +61,21 @@ public final class Storage implements AutoCloseable {
       DatabaseConfig config, EmbeddedDatabase embedded, HikariDataSource pool, Clock clock) {
     this.embedded = embedded;
     this.pool = pool;
-    this.served = gated(pool, config);
+    // Waiting in vain for a connection is the standard's 503, whether for a turn or the pool.
+    DataSource marked =
+        new PoolExhaustion(
+            pool,
+            () ->
+                new UnavailableException(
+                    "the server cannot answer now; try again in a few seconds",
+                    RETRY_AFTER_SECONDS));
+    this.served = gated(marked, config);
     this.jdbi = Jdbi.create(served).installPlugin(new SqlObjectPlugin());
     SqlObjects.prepare(jdbi);
-    if (served == pool) {
+    if (served == marked) {
       this.ungated = jdbi;
     } else {
-      this.ungated = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+      this.ungated = Jdbi.create(marked).installPlugin(new SqlObjectPlugin());
       SqlObjects.prepare(ungated);
     }
     String version =
@@ -148,18 +157,16 @@ public final class Storage implements AutoCloseable {
    * The gate in front of the pool for requests served, or the pool itself without a limit. One
    * connection stays outside the gate for exports and the caches, so a pool of one has no gate.
    */
-  private static DataSource gated(HikariDataSource pool, DatabaseConfig config) {
+  private static DataSource gated(DataSource pool, DatabaseConfig config) {
     if (config.concurrency() == 0 || config.poolSize() < 2) {
       return pool;
     }
-    return new FairDataSource(
-        pool,
-        turns(config),
-        config.connectionTimeout(),
-        () ->
-            new UnavailableException(
-                "the server is too busy to answer now; try again in a few seconds",
-                RETRY_AFTER_SECONDS));
+    return new FairDataSource(pool, turns(config), config.connectionTimeout(), Storage::busy);
+  }
+
+  private static UnavailableException busy() {
+    return new UnavailableException(
+        "the server is too busy to answer now; try again in a few seconds", RETRY_AFTER_SECONDS);
   }
 
   private static int turns(DatabaseConfig config) {

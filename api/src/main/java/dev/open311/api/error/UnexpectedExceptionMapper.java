@@ -35,8 +35,8 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
   }
 
   Response toResponse(Throwable exception, ContainerRequestContext context) {
-    // Storage marks a failure it understands (a request that waited too long for a database
-    // turn) with the standard's exception, under the wrappers of the layers in between.
+    // Storage marks a failure it understands (a request that waited too long for a database turn or
+    // connection) with the standard's exception, under the wrappers of the layers in between.
     for (Throwable wrapper = exception; wrapper.getCause() != null; wrapper = wrapper.getCause()) {
       if (wrapper.getCause() instanceof Open311Exception named) {
         // The wrapper says what happened below ("no database connection free after ...").

@@ -31,10 +31,13 @@ import java.util.Map;
 @Singleton
 public final class OpenApiResource {
 
-  /** The 503 of the reads that take a database turn (serve --db-concurrency). */
+  /**
+   * The 503 of the calls that need a database connection: the reads wait for a turn (serve
+   * --db-concurrency), filings for the pool.
+   */
   static final String BUSY =
-      "too busy to answer now: every database turn stayed taken for --db-connection-timeout"
-          + " (30 s by default); see Retry-After";
+      "cannot answer now: no database turn or connection came within --db-connection-timeout"
+          + " (30 s by default), all in use or PostgreSQL unreachable; see Retry-After";
 
   private final String document = Json31.pretty(describe());
 

@@ -182,6 +182,10 @@ public final class ServiceRequestsResource {
   @ApiResponse(
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "503",
+      description = OpenApiResource.BUSY,
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   public ReceiptList file(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

@@ -3,8 +3,9 @@ package dev.open311.spec.error;
 import java.util.List;
 
 /**
- * 503: the server is too busy to answer now (every database turn stayed taken while the request
- * waited); the client may try again after {@link #retryAfterSeconds()}.
+ * 503: the server cannot answer now (every database turn or connection stayed taken while the
+ * request waited, or PostgreSQL could not be reached); the client may try again after {@link
+ * #retryAfterSeconds()}.
  */
 public class UnavailableException extends Open311Exception {
 

@@ -1,18 +1,15 @@
 package dev.open311.storage.db;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -33,9 +30,8 @@ import javax.sql.DataSource;
  * is out. Waiting ends after {@code timeout} with the same exception type HikariCP throws when its
  * pool is exhausted.
  */
-public final class FairDataSource implements DataSource {
+public final class FairDataSource extends DelegatingDataSource {
 
-  private final DataSource pool;
   private final int limit;
   private final Semaphore permits;
   private final long timeoutNanos;
@@ -56,10 +52,10 @@ public final class FairDataSource implements DataSource {
    */
   public FairDataSource(
       DataSource pool, int limit, Duration timeout, Supplier<? extends Exception> busy) {
+    super(pool);
     if (limit < 1) {
       throw new IllegalArgumentException("the limit must be at least 1, not " + limit);
     }
-    this.pool = pool;
     this.limit = limit;
     this.permits = new Semaphore(limit, true);
     this.timeoutNanos = timeout.toNanos();
@@ -98,11 +94,6 @@ public final class FairDataSource implements DataSource {
       }
       throw e;
     }
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("the pool's own credentials only");
   }
 
   /**
@@ -166,40 +157,5 @@ public final class FairDataSource implements DataSource {
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return pool.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    pool.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    pool.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return pool.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return pool.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || pool.isWrapperFor(type);
   }
 }
