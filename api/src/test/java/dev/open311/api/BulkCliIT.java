@@ -62,8 +62,20 @@ class BulkCliIT {
     assertTrue(resumed.out().contains("190 rows imported, 10 bad rows skipped"), resumed.out());
     assertTrue(resumed.out().contains("resumed at line 103"), resumed.out());
 
+
     CliIT.Run again = run(withDb("import", "chicago-csv", copy.toString()));
     assertTrue(again.out().contains("was imported already"), again.out());
+
+    // Forced in bulk: the indexes are dropped, the rows upserted, and the indexes built again,
+    // each announced as it is done, then how long they took.
+    CliIT.Run bulk = run(withDb("import", "chicago-csv", copy.toString(), "--restart", "--bulk"));
+    assertEquals(0, bulk.exitCode(), bulk.err());
+    assertTrue(bulk.err().contains("rows loaded; building 11 indexes again"), bulk.err());
+    assertTrue(bulk.err().contains("  built service_request_newest ("), bulk.err());
+    assertTrue(bulk.err().contains(" (11 of 11, "), bulk.err());
+    assertTrue(
+        bulk.out().matches("(?s).*\\(bulk load, 11 indexes built in \\d+\\.\\d s\\).*"),
+        bulk.out());
 
     Path csv = dir.resolve("out.csv");
     CliIT.Run export = run(withDb("export", "requests", "--format", "csv", "--output",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -136,6 +137,18 @@ public final class ImportCommand implements Runnable {
                       public void progress(long rows, long bytesRead, long bytesTotal) {
                         progress.update(rows, bytesRead / (double) Math.max(1, bytesTotal));
                       }
+
+                      @Override
+                      public void buildingIndexes(int count) {
+                        progress.message("rows loaded; building " + count + " indexes again");
+                      }
+
+                      @Override
+                      public void indexBuilt(String name, int built, int count) {
+                        progress.message(
+                            "  built " + name + " (" + built + " of " + count + ", "
+                                + progress.elapsed() + " in all)");
+                      }
                     });
         if (result.alreadyImported()) {
           out.printf(
@@ -153,7 +166,13 @@ public final class ImportCommand implements Runnable {
             result.rejected(),
             result.servicesCreated(),
             result.resumedAtLine() > 2 ? " (resumed at line " + result.resumedAtLine() + ")" : "",
-            result.bulk() ? " (bulk load, " + result.indexesBuilt() + " indexes built)" : "");
+            result.bulk()
+                ? String.format(
+                    Locale.ROOT,
+                    " (bulk load, %d indexes built in %.1f s)",
+                    result.indexesBuilt(),
+                    result.indexBuildTime().toMillis() / 1000.0)
+                : "");
         out.flush();
         return 0;
       }

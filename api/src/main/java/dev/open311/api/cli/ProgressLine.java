@@ -42,6 +42,11 @@ final class ProgressLine {
     err.flush();
   }
 
+  /** Time since the start, as the line shows it (h:mm:ss). */
+  String elapsed() {
+    return clock((System.nanoTime() - started) / 1e9);
+  }
+
   /** The final figures, ending the line. */
   void finish(long rows) {
     draw(rows, -1, System.nanoTime());

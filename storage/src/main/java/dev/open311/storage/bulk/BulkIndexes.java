@@ -1,11 +1,11 @@
 package dev.open311.storage.bulk;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -41,6 +41,17 @@ public final class BulkIndexes {
 
   private static final Logger log = LoggerFactory.getLogger(BulkIndexes.class);
 
+  /** Hears of each index built, on the thread that asked for the builds. */
+  @FunctionalInterface
+  interface Progress {
+    /**
+     * @param name the index just built
+     * @param built indexes built so far, this one included
+     * @param total indexes to build
+     */
+    void built(String name, int built, int total);
+  }
+
   private BulkIndexes() {}
 
   /**
@@ -63,7 +74,13 @@ public final class BulkIndexes {
             return 0;
           }
           try {
-            return restore(jdbi, pending(handle), Math.min(2, poolSize - 1));
+            List<String> names = pending(handle);
+            log.info("building {} index(es) an interrupted bulk import dropped", names.size());
+            return restore(
+                jdbi,
+                names,
+                Math.min(2, poolSize - 1),
+                (name, built, total) -> log.info("built index {} ({} of {})", name, built, total));
           } finally {
             unlock(handle);
           }
@@ -134,28 +151,36 @@ public final class BulkIndexes {
    * first; each index in a transaction that also deletes its row. Call with the lock held. With
    * one worker or none they are built on this thread, in the handle it has open if any.
    *
+   * @param progress told of each index as it is built, on this thread
    * @return how many indexes were built
    */
-  static int restore(Jdbi jdbi, List<String> names, int workers) {
+  static int restore(Jdbi jdbi, List<String> names, int workers, Progress progress) {
     if (names.isEmpty()) {
       return 0;
     }
+    int total = names.size();
     if (workers <= 1) {
+      int built = 0;
       for (String name : largestTableFirst(jdbi, names)) {
         jdbi.useTransaction(h -> build(h, name));
+        progress.built(name, ++built, total);
       }
-      return names.size();
+      return total;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, names.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, total));
     try {
-      List<Future<?>> builds = new ArrayList<>();
+      CompletionService<String> builds = new ExecutorCompletionService<>(pool);
       for (String name : largestTableFirst(jdbi, names)) {
-        builds.add(pool.submit(() -> jdbi.useTransaction(h -> build(h, name))));
+        builds.submit(
+            () -> {
+              jdbi.useTransaction(h -> build(h, name));
+              return name;
+            });
       }
-      for (Future<?> build : builds) {
-        build.get();
+      for (int built = 1; built <= total; built++) {
+        progress.built(builds.take().get(), built, total);
       }
-      return names.size();
+      return total;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while building indexes", e);

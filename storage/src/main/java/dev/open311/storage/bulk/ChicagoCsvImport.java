@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -73,6 +74,12 @@ public final class ChicagoCsvImport {
 
     /** After each committed batch: rows imported so far and how far into the file. */
     void progress(long rows, long bytesRead, long bytesTotal);
+
+    /** A bulk load's rows are in; its {@code count} dropped indexes are built next. */
+    default void buildingIndexes(int count) {}
+
+    /** One more of them is built: {@code built} of {@code count} so far. */
+    default void indexBuilt(String name, int built, int count) {}
   }
 
   /**
@@ -83,6 +90,7 @@ public final class ChicagoCsvImport {
    * @param finished false when stopped early by {@link Options#maxBatches}
    * @param bulk loaded in bulk (see {@link Bulk})
    * @param indexesBuilt indexes built again after the load
+   * @param indexBuildTime how long building them took (zero when none were)
    */
   public record Result(
       boolean alreadyImported,
@@ -92,7 +100,8 @@ public final class ChicagoCsvImport {
       int servicesCreated,
       boolean finished,
       boolean bulk,
-      int indexesBuilt) {}
+      int indexesBuilt,
+      Duration indexBuildTime) {}
 
   private final Jdbi jdbi;
 
@@ -114,8 +123,8 @@ public final class ChicagoCsvImport {
       ImportProgressRow known = progress.find(source, jurisdictionId).orElse(null);
       boolean sameFile = known != null && known.sameFile(size, modifiedAt);
       if (sameFile && known.finishedAt() != null && !options.restart()) {
-        return new Result(
-            true, known.nextLine(), known.rowsImported(), known.rowsRejected(), 0, true, false, 0);
+        return new Result(true, known.nextLine(), known.rowsImported(), known.rowsRejected(), 0,
+            true, false, 0, Duration.ZERO);
       }
       try (InputStream in = Files.newInputStream(file)) {
         CsvRecords header = new CsvRecords(in, 0, 1);
@@ -164,7 +173,7 @@ public final class ChicagoCsvImport {
             case AUTO -> fresh || !pending.isEmpty();
           };
       if (!bulk) {
-        BulkIndexes.restore(jdbi, pending, options.workers());
+        restore(pending, options, listener);
         return new ImportRun(jdbi, progress, services, from, rows, options, listener, size,
                 ImportBatch.Mode.UPSERT)
             .run(file);
@@ -177,28 +186,37 @@ public final class ChicagoCsvImport {
             new ImportRun(jdbi, progress, services, from, rows, options, listener, size, mode)
                 .run(file);
       } catch (IOException | RuntimeException e) {
-        restoreAfterFailure(handle, options, e);
+        restoreAfterFailure(handle, options, listener, e);
         throw e;
       }
       // Stopped early as if interrupted: the indexes stay out, as they would then.
-      int built =
-          result.finished()
-              ? BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers())
-              : 0;
+      long started = System.nanoTime();
+      int built = result.finished() ? restore(BulkIndexes.pending(handle), options, listener) : 0;
+      Duration building = built == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
       return new Result(false, result.resumedAtLine(), result.imported(), result.rejected(),
-          result.servicesCreated(), result.finished(), true, built);
+          result.servicesCreated(), result.finished(), true, built, building);
     } finally {
       BulkIndexes.unlock(handle);
     }
   }
 
   /** A load that failed builds the indexes now, rather than leave searches slow until later. */
-  private void restoreAfterFailure(Handle handle, Options options, Exception failure) {
+  private void restoreAfterFailure(
+      Handle handle, Options options, Listener listener, Exception failure) {
     try {
-      BulkIndexes.restore(jdbi, BulkIndexes.pending(handle), options.workers());
+      restore(BulkIndexes.pending(handle), options, listener);
     } catch (RuntimeException e) {
       failure.addSuppressed(e);
     }
+  }
+
+  /** Builds the dropped indexes named, telling the listener as they come. */
+  private int restore(List<String> pending, Options options, Listener listener) {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    listener.buildingIndexes(pending.size());
+    return BulkIndexes.restore(jdbi, pending, options.workers(), listener::indexBuilt);
   }
 
   private static boolean hasRequests(Handle handle) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -152,6 +153,7 @@ final class ImportRun {
 
   private ChicagoCsvImport.Result result(boolean finished) {
     return new ChicagoCsvImport.Result(
-        false, from.nextLine(), imported, rejected, services.created(), finished, false, 0);
+        false, from.nextLine(), imported, rejected, services.created(), finished, false, 0,
+        Duration.ZERO);
   }
 }

@@ -75,11 +75,26 @@ final class BulkFixtures {
     return all;
   }
 
-  /** Collects bad rows and progress calls. */
+  /** Collects bad rows, progress calls and the indexes built, with the thread telling each. */
   static final class Recorder implements ChicagoCsvImport.Listener {
     final List<Long> badLines = new ArrayList<>();
     final List<String> reasons = new ArrayList<>();
+    final List<String> indexesBuilt = new ArrayList<>();
+    final List<Thread> callers = new ArrayList<>();
     int progressCalls;
+    int indexesAnnounced;
+
+    @Override
+    public void buildingIndexes(int count) {
+      indexesAnnounced = count;
+      callers.add(Thread.currentThread());
+    }
+
+    @Override
+    public void indexBuilt(String name, int built, int count) {
+      indexesBuilt.add(name + " " + built + "/" + count);
+      callers.add(Thread.currentThread());
+    }
 
     @Override
     public void badRow(long line, String reason) {

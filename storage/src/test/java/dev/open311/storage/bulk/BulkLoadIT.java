@@ -43,9 +43,12 @@ class BulkLoadIT {
     BulkFixtures.loadCatalog(storage);
   }
 
+  private BulkFixtures.Recorder recorder = new BulkFixtures.Recorder();
+
   private ChicagoCsvImport.Result run(Path file, ChicagoCsvImport.Options options)
       throws IOException {
-    return storage.bulk().chicagoImport().run(file, CHICAGO, options, new BulkFixtures.Recorder());
+    recorder = new BulkFixtures.Recorder();
+    return storage.bulk().chicagoImport().run(file, CHICAGO, options, recorder);
   }
 
   private static ChicagoCsvImport.Options options(
@@ -75,6 +78,17 @@ class BulkLoadIT {
 
     assertTrue(result.bulk(), "no request was stored: auto is bulk");
     assertEquals(11, result.indexesBuilt());
+    assertTrue(result.indexBuildTime().toNanos() > 0, result.indexBuildTime().toString());
+    // Told of each index as it was built, in order, on the importing thread.
+    assertEquals(11, recorder.indexesAnnounced);
+    assertEquals(11, recorder.indexesBuilt.size(), recorder.indexesBuilt.toString());
+    for (int i = 0; i < 11; i++) {
+      assertTrue(recorder.indexesBuilt.get(i).endsWith(" " + (i + 1) + "/11"),
+          recorder.indexesBuilt.toString());
+    }
+    assertTrue(recorder.indexesBuilt.stream().anyMatch(i -> i.startsWith("service_request_newest ")),
+        recorder.indexesBuilt.toString());
+    assertTrue(recorder.callers.stream().allMatch(t -> t == Thread.currentThread()));
     assertEquals(before, indexes());
     assertEquals(0, count(storage, "select count(*) from import_dropped_index"));
     assertEquals(GOOD, count(storage, "select count(*) from service_request"));
