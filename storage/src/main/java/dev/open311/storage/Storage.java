@@ -11,6 +11,7 @@ import dev.open311.storage.bulk.BulkIndexes;
 import dev.open311.storage.cache.CachingApiKeys;
 import dev.open311.storage.cache.CachingCatalog;
 import dev.open311.storage.dao.CatalogVersionDao;
+import dev.open311.storage.dao.RecentCells;
 import dev.open311.storage.dao.SqlObjects;
 import dev.open311.storage.db.DataSources;
 import dev.open311.storage.db.EmbeddedDatabase;
@@ -55,6 +56,7 @@ public final class Storage implements AutoCloseable {
   private final ServiceRequests serviceRequests;
   private final CachingApiKeys apiKeys;
   private final RefreshingAreaLocator areaLocator;
+  private final RecentCells recent;
   private final Areas areas;
 
   private Storage(
@@ -89,8 +91,10 @@ public final class Storage implements AutoCloseable {
             CachingCatalog.DEFAULT_CHECK_INTERVAL);
     // Filing tags each request from an in-memory index that follows loads made by any process.
     this.areaLocator = RefreshingAreaLocator.start(ungated);
+    // Refreshed outside the gate, like the other caches: searches may wait for nothing of it.
+    this.recent = RecentCells.start(ungated);
     this.serviceRequests =
-        new PostgresServiceRequests(jdbi, ungated, served, clock, areaLocator, catalog);
+        new PostgresServiceRequests(jdbi, ungated, served, clock, areaLocator, catalog, recent);
     this.apiKeys =
         new CachingApiKeys(
             new PostgresApiKeys(ungated, clock),
@@ -266,6 +270,7 @@ public final class Storage implements AutoCloseable {
       return;
     }
     areaLocator.close();
+    recent.close();
     pool.close();
     if (embedded != null) {
       embedded.close();

@@ -19,8 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * GET requests as one statement. It is the one query whose WHERE clause depends on the call, so it
@@ -101,6 +105,15 @@ public final class ServiceRequestSearch {
    */
   public static List<SearchRow> find(
       Handle handle, ServiceRequestQuery query, CatalogNames names) {
+    return find(handle, query, names, null);
+  }
+
+  /**
+   * As {@link #find(Handle, ServiceRequestQuery, CatalogNames)}, the newest requests of a small
+   * area taken from {@code recent} when it can tell them (null: never).
+   */
+  public static List<SearchRow> find(
+      Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {
     String jurisdictionId = query.jurisdictionId();
     ZoneId zone = names.zone(jurisdictionId);
     if (zone == null) {
@@ -120,7 +133,7 @@ public final class ServiceRequestSearch {
               : stored.computeIfAbsent(code, unknown -> serviceName(handle, jurisdictionId, unknown));
         };
     List<SearchRow> rows =
-        new ArrayList<>(select(handle, query, new SearchRowMapper(zone, serviceNames)));
+        new ArrayList<>(select(handle, query, new SearchRowMapper(zone, serviceNames), recent));
     if (query.order() == SearchOrder.NEWEST) {
       rows.sort(NEWEST_FIRST); // the page's rows, read by their keys, come in key order
     }
@@ -128,7 +141,7 @@ public final class ServiceRequestSearch {
   }
 
   private static List<SearchRow> select(
-      Handle handle, ServiceRequestQuery query, SearchRowMapper mapper) {
+      Handle handle, ServiceRequestQuery query, SearchRowMapper mapper, RecentCells recent) {
     Query statement;
     if (!query.serviceRequestIds().isEmpty()) {
       // The standard: ids given, every other filter is ignored.
@@ -141,6 +154,12 @@ public final class ServiceRequestSearch {
               .bindArray("ids", String.class, query.serviceRequestIds());
     } else {
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
+      if (recent != null && cells.isPresent() && RecentCells.suits(query)) {
+        Optional<List<SearchRow>> page = fromCells(handle, query, cells.get(), recent, mapper);
+        if (page.isPresent()) {
+          return page.get();
+        }
+      }
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       statement = handle.createQuery(sql(query, cells, codeArms));
       SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
@@ -154,6 +173,85 @@ public final class ServiceRequestSearch {
         .bind("jurisdictionId", query.jurisdictionId())
         .map(mapper)
         .list();
+  }
+
+  /**
+   * The page {@code recent} tells, read by key in one statement that also checks it (see {@link
+   * RecentCells}); empty when the cells cannot tell or the check fails.
+   */
+  private static Optional<List<SearchRow>> fromCells(
+      Handle handle,
+      ServiceRequestQuery query,
+      NewestNearby.Cells area,
+      RecentCells recent,
+      SearchRowMapper mapper) {
+    Optional<RecentCells.Page> told = recent.page(handle, query, area);
+    if (told.isEmpty()) {
+      return Optional.empty();
+    }
+    RecentCells.Page page = told.get();
+    boolean[] changed = {false};
+    List<SearchRow> rows;
+    if (page.entries().isEmpty()) {
+      changed[0] =
+          bindCheck(handle.createQuery("select " + RecentCells.CHANGED), query, page)
+              .mapTo(boolean.class)
+              .one();
+      rows = List.of();
+    } else {
+      List<Long> ids = page.entries().stream().map(RecentCells.Entry::id).toList();
+      rows =
+          bindCheck(
+                  handle.createQuery(
+                      COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
+                          + "  from service_request r\n" + JOINS
+                          + "   and r.id = any(cast(:ids as bigint[]))\n"),
+                  query,
+                  page)
+              .bindArray("ids", Long.class, ids)
+              .map(new CheckedRows(mapper, changed))
+              .list();
+    }
+    if (changed[0] || !RecentCells.describes(page.entries(), rows)) {
+      recent.forget(query.jurisdictionId(), page.cells());
+      return Optional.empty();
+    }
+    recent.served();
+    return Optional.of(rows);
+  }
+
+  private static Query bindCheck(Query statement, ServiceRequestQuery query, RecentCells.Page page) {
+    return statement
+        .bindArray("cells", Long.class, page.cells())
+        .bind("since", Long.toString(page.since()))
+        .bind("jurisdictionId", query.jurisdictionId());
+  }
+
+  /** The search's rows, noting whether the {@code changed} column said yes on any. */
+  private static final class CheckedRows implements RowMapper<SearchRow> {
+    private final SearchRowMapper rows;
+    private final boolean[] changed;
+
+    CheckedRows(SearchRowMapper rows, boolean[] changed) {
+      this.rows = rows;
+      this.changed = changed;
+    }
+
+    @Override
+    public SearchRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return specialize(rs, ctx).map(rs, ctx);
+    }
+
+    @Override
+    public RowMapper<SearchRow> specialize(ResultSet rs, StatementContext ctx)
+        throws SQLException {
+      RowMapper<SearchRow> row = rows.specialize(rs, ctx);
+      int column = rs.findColumn("changed");
+      return (r, c) -> {
+        changed[0] |= r.getBoolean(column);
+        return row.map(r, c);
+      };
+    }
   }
 
   private static Optional<ZoneId> zone(Handle handle, String jurisdictionId) {

@@ -12,6 +12,7 @@ import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.spec.query.UpdatesQuery;
+import dev.open311.storage.dao.RecentCells;
 import dev.open311.storage.dao.ServiceRequestDao;
 import dev.open311.storage.dao.ServiceRequestFiling;
 import dev.open311.storage.dao.ServiceRequestLookup;
@@ -38,6 +39,7 @@ public final class PostgresServiceRequests implements ServiceRequests {
   private final Clock clock;
   private final AreaLocator areas;
   private final CatalogNames names;
+  private final RecentCells recent;
 
   public PostgresServiceRequests(Jdbi jdbi, DataSource dataSource, Clock clock) {
     this(jdbi, dataSource, clock, AreaLocator.NONE, CatalogNames.NONE);
@@ -65,6 +67,22 @@ public final class PostgresServiceRequests implements ServiceRequests {
       Clock clock,
       AreaLocator areas,
       CatalogNames names) {
+    this(jdbi, filing, dataSource, clock, areas, names, null);
+  }
+
+  /**
+   * @param recent the newest requests of each map cell in memory, for the newest requests in a
+   *     small area (see {@link RecentCells}); null to read every search from the tables
+   */
+  public PostgresServiceRequests(
+      Jdbi jdbi,
+      Jdbi filing,
+      DataSource dataSource,
+      Clock clock,
+      AreaLocator areas,
+      CatalogNames names,
+      RecentCells recent) {
+    this.recent = recent;
     this.jdbi = jdbi;
     this.filing = filing;
     this.dataSource = dataSource;
@@ -107,7 +125,7 @@ public final class PostgresServiceRequests implements ServiceRequests {
 
   @Override
   public ServiceRequestPage search(ServiceRequestQuery query) {
-    return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query, names));
+    return jdbi.withHandle(handle -> ServiceRequestReads.search(handle, query, names, recent));
   }
 
   @Override

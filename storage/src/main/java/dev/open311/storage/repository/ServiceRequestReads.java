@@ -6,6 +6,7 @@ import dev.open311.spec.query.HarvestCursor;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.dao.ExtensionsDao;
+import dev.open311.storage.dao.RecentCells;
 import dev.open311.storage.dao.ServiceRequestSearch;
 import dev.open311.storage.mapping.CatalogNames;
 import dev.open311.storage.mapping.ExtensionsMapping;
@@ -23,7 +24,13 @@ final class ServiceRequestReads {
 
   static ServiceRequestPage search(
       Handle handle, ServiceRequestQuery query, CatalogNames names) {
-    List<SearchRow> rows = ServiceRequestSearch.find(handle, query, names);
+    return search(handle, query, names, null);
+  }
+
+  /** @param recent the map cells, or null */
+  static ServiceRequestPage search(
+      Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {
+    List<SearchRow> rows = ServiceRequestSearch.find(handle, query, names, recent);
     List<ServiceRequest> requests = rows.stream().map(SearchRow::request).toList();
     List<ServiceRequestExtensions> extensions = List.of();
     if (query.extensions() && !rows.isEmpty()) {

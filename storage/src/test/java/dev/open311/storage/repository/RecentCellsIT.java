@@ -1,0 +1,247 @@
+package dev.open311.storage.repository;
+
+import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.open311.spec.model.Location;
+import dev.open311.spec.model.Requester;
+import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.model.Status;
+import dev.open311.spec.query.BoundingBox;
+import dev.open311.spec.query.Circle;
+import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.spec.query.ServiceRequestQueryBuilder;
+import dev.open311.storage.SharedStorage;
+import dev.open311.storage.Storage;
+import dev.open311.storage.TestClock;
+import dev.open311.storage.TestDatabases;
+import dev.open311.storage.dao.RecentCells;
+import dev.open311.storage.geo.AreaLocator;
+import dev.open311.storage.mapping.CatalogNames;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The map cells in memory answer exactly what the tables do, whatever changed since they were read:
+ * requests filed through them or beside them, moved behind their back, or more changes than a
+ * refresh takes. Every search is made twice, with the cells and without, and compared.
+ */
+@ExtendWith(SharedStorage.class)
+class RecentCellsIT {
+
+  private static final int FLOOD = 20;
+
+  private final Storage storage;
+  private final TestClock clock;
+  private final Jdbi jdbi;
+  private RecentCells recent;
+  private PostgresServiceRequests cached;
+  private PostgresServiceRequests plain;
+
+  RecentCellsIT(Storage storage, TestClock clock) {
+    this.storage = storage;
+    this.clock = clock;
+    this.jdbi = TestDatabases.jdbi(storage);
+  }
+
+  @BeforeEach
+  void repositories() {
+    storage.catalog().load(TestCatalogs.springfield());
+    plain = new PostgresServiceRequests(jdbi, TestDatabases.dataSource(storage), clock);
+  }
+
+  /** The cells, from now on, and a repository searching with them. */
+  private void startCells() {
+    recent = RecentCells.manual(jdbi, FLOOD);
+    cached =
+        new PostgresServiceRequests(
+            jdbi,
+            jdbi,
+            TestDatabases.dataSource(storage),
+            clock,
+            AreaLocator.NONE,
+            CatalogNames.NONE,
+            recent);
+  }
+
+  @AfterEach
+  void stop() {
+    if (recent != null) {
+      recent.close();
+    }
+  }
+
+  @Test
+  void everySearchMatchesTheTablesWhileRequestsAreFiledAroundIt() {
+    Random random = new Random(311);
+    for (int i = 0; i < 300; i++) {
+      file(random, i % 4 != 0);
+    }
+    startCells();
+    for (int i = 0; i < 120; i++) {
+      compare(randomSearch(random, i));
+      if (i % 10 == 9) {
+        // Filed through the other repository, as by another server: no refresh heard of them.
+        for (int j = 0; j < 5; j++) {
+          file(random, true);
+        }
+      }
+      if (i % 25 == 24) {
+        recent.refresh();
+      }
+    }
+    assertTrue(recent.answered() > 40, "the cells answered " + recent.answered());
+    assertTrue(recent.declined() > 0, "deep pages and fresh changes went to the tables");
+  }
+
+  @Test
+  void aRequestFiledBesideTheCellsIsOnTheVeryNextPage() {
+    Random random = new Random(7);
+    for (int i = 0; i < 60; i++) {
+      file(random, true);
+    }
+    startCells();
+    ServiceRequestQuery around = around(500);
+    compare(around);
+    recent.refresh();
+    long answered = recent.answered();
+    compare(around);
+    assertEquals(answered + 1, recent.answered(), "warm cells answer");
+
+    clock.advance(Duration.ofMinutes(5));
+    String filed =
+        plain
+            .file(TestRequests.from(SPRINGFIELD, "PHF", Requester.ANONYMOUS, Places.around(0, 40)))
+            .serviceRequestId();
+
+    assertEquals(filed, compare(around).get(0));
+    recent.refresh();
+    assertEquals(filed, compare(around).get(0));
+  }
+
+  @Test
+  void aRequestMovedBehindTheCellsBackWithoutAChangeMarkIsNotShownWhereItWas() {
+    Random random = new Random(11);
+    for (int i = 0; i < 60; i++) {
+      file(random, true);
+    }
+    startCells();
+    ServiceRequestQuery around = around(300);
+    compare(around);
+    recent.refresh();
+    String newest = compare(around).get(0);
+
+    // As a restore or a hand edit might: no trigger, so change_xid stays as it was.
+    jdbi.useTransaction(
+        h -> {
+          h.execute("set local session_replication_role = replica");
+          h.createUpdate(
+                  "update service_request set lat = lat + 0.05, location = point(long, lat + 0.05)"
+                      + " where service_request_id = :id")
+              .bind("id", newest)
+              .execute();
+        });
+
+    long declined = recent.declined();
+    List<String> after = compare(around);
+    assertFalse(after.contains(newest), "moved 5 km away: " + after);
+    assertEquals(declined + 1, recent.declined(), "the rows read told the cells were wrong");
+  }
+
+  @Test
+  void moreChangesThanARefreshTakesEmptyTheCellsUntilWritesCalmDown() {
+    Random random = new Random(13);
+    for (int i = 0; i < 60; i++) {
+      file(random, true);
+    }
+    startCells();
+    ServiceRequestQuery around = around(500);
+    compare(around);
+    recent.refresh();
+
+    for (int i = 0; i <= FLOOD; i++) {
+      file(random, true);
+    }
+    recent.refresh();
+    long declined = recent.declined();
+    compare(around);
+    assertEquals(declined + 1, recent.declined(), "flooded: searched without the cells");
+
+    recent.refresh(); // nothing changed since: the cells are read again and answer
+    long answered = recent.answered();
+    compare(around);
+    assertEquals(answered + 1, recent.answered(), "calm again: answered from the cells");
+  }
+
+  /** The ids the cached repository finds, after checking the plain one finds the same. */
+  private List<String> compare(ServiceRequestQuery query) {
+    List<String> expected = ids(plain.find(query));
+    List<String> found = ids(cached.find(query));
+    assertEquals(expected, found, query.toString());
+    return found;
+  }
+
+  private static List<String> ids(List<ServiceRequest> requests) {
+    return requests.stream().map(ServiceRequest::serviceRequestId).toList();
+  }
+
+  private ServiceRequestQuery around(double meters) {
+    return ServiceRequestQuery.builder(SPRINGFIELD)
+        .page(1, 50)
+        .near(new Circle(Places.LAT, Places.LONG, meters))
+        .build(clock);
+  }
+
+  private ServiceRequestQuery randomSearch(Random random, int i) {
+    Location center = Places.around(random.nextDouble() * 360, 500 * random.nextDouble());
+    double radius = List.of(15.0, 120.0, 300.0, 500.0, 800.0).get(random.nextInt(5));
+    int pageSize = List.of(1, 7, 20, 50).get(random.nextInt(4));
+    int page = 1 + random.nextInt(i % 7 == 6 ? 12 : 3);
+    ServiceRequestQueryBuilder builder =
+        ServiceRequestQuery.builder(SPRINGFIELD).page(page, pageSize);
+    if (i % 3 != 1) {
+      builder.near(new Circle(center.latitude(), center.longitude(), radius));
+    }
+    if (i % 3 != 0) {
+      double halfHeight = 0.001 + random.nextDouble() * 0.006;
+      double halfWidth = 0.001 + random.nextDouble() * 0.008;
+      builder.bbox(
+          new BoundingBox(
+              center.longitude() - halfWidth,
+              center.latitude() - halfHeight,
+              center.longitude() + halfWidth,
+              center.latitude() + halfHeight));
+    }
+    if (i % 11 == 5) {
+      // Dates narrow the cells' answer too.
+      builder
+          .startDate(TestClock.START.plusSeconds(600).atOffset(java.time.ZoneOffset.UTC))
+          .endDate(clock.instant().minusSeconds(600).atOffset(java.time.ZoneOffset.UTC));
+    }
+    return builder.build(clock);
+  }
+
+  /** Files a request up to 900 m out, denser near the middle; some at the instant before. */
+  private void file(Random random, boolean later) {
+    if (later) {
+      clock.advance(Duration.ofSeconds(1 + random.nextInt(600)));
+    }
+    Location at =
+        Places.around(random.nextDouble() * 360, 900 * Math.pow(random.nextDouble(), 1.5));
+    String id =
+        plain
+            .file(TestRequests.from(SPRINGFIELD, "PHF", Requester.ANONYMOUS, at))
+            .serviceRequestId();
+    if (random.nextInt(4) == 0) {
+      plain.update(SPRINGFIELD, id, Status.CLOSED, null);
+    }
+  }
+}
