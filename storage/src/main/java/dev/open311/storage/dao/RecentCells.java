@@ -202,6 +202,13 @@ public final class RecentCells implements AutoCloseable {
     if (refresher != null) {
       refresher.shutdownNow();
     }
+    if (answered.sum() + declined.sum() > 0) {
+      log.info(
+          "map cells: {} searches answered from memory, {} read from the indexes; {} cells held",
+          answered.sum(),
+          declined.sum(),
+          cells.size());
+    }
   }
 
   /** Searches answered from the cells. */

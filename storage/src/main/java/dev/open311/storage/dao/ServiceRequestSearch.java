@@ -55,6 +55,13 @@ public final class ServiceRequestSearch {
        where r.jurisdiction_id = :jurisdictionId
       """;
 
+  // The page RecentCells tells, by key, with its check; fixed texts, so each is parsed once.
+  private static final String CHECKED_ROWS =
+      COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
+          + "  from service_request r\n" + JOINS
+          + "   and r.id = any(cast(:ids as bigint[]))\n";
+  private static final String CHANGED_ONLY = "select " + RecentCells.CHANGED;
+
   private static final Comparator<SearchRow> NEWEST_FIRST =
       Comparator.comparing((SearchRow row) -> row.request().requestedDatetime().toInstant())
           .thenComparingLong(SearchRow::id)
@@ -194,7 +201,7 @@ public final class ServiceRequestSearch {
     List<SearchRow> rows;
     if (page.entries().isEmpty()) {
       changed[0] =
-          bindCheck(handle.createQuery("select " + RecentCells.CHANGED), query, page)
+          bindCheck(handle.createQuery(CHANGED_ONLY), query, page)
               .mapTo(boolean.class)
               .one();
       rows = List.of();
@@ -202,10 +209,7 @@ public final class ServiceRequestSearch {
       List<Long> ids = page.entries().stream().map(RecentCells.Entry::id).toList();
       rows =
           bindCheck(
-                  handle.createQuery(
-                      COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
-                          + "  from service_request r\n" + JOINS
-                          + "   and r.id = any(cast(:ids as bigint[]))\n"),
+                  handle.createQuery(CHECKED_ROWS),
                   query,
                   page)
               .bindArray("ids", Long.class, ids)
