@@ -52,25 +52,13 @@ public final class PostgresServiceRequests implements ServiceRequests {
    */
   public PostgresServiceRequests(
       Jdbi jdbi, DataSource dataSource, Clock clock, AreaLocator areas, CatalogNames names) {
-    this(jdbi, jdbi, dataSource, clock, areas, names);
+    this(jdbi, jdbi, dataSource, clock, areas, names, null);
   }
 
   /**
    * @param filing where new requests are written: a filing spends most of its time waiting for
    *     its commit to reach the disk, and concurrent commits share one flush, so it should not
    *     take turns with the reads (see {@link dev.open311.storage.db.FairDataSource})
-   */
-  public PostgresServiceRequests(
-      Jdbi jdbi,
-      Jdbi filing,
-      DataSource dataSource,
-      Clock clock,
-      AreaLocator areas,
-      CatalogNames names) {
-    this(jdbi, filing, dataSource, clock, areas, names, null);
-  }
-
-  /**
    * @param recent the newest requests of each map cell in memory, for the newest requests in a
    *     small area (see {@link RecentCells}); null to read every search from the tables
    */

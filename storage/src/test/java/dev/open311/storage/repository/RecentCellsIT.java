@@ -105,13 +105,7 @@ class RecentCellsIT {
   @Test
   void aRequestFiledBesideTheCellsIsOnTheVeryNextPage() {
     Random random = new Random(7);
-    for (int i = 0; i < 60; i++) {
-      file(random, true);
-    }
-    startCells();
-    ServiceRequestQuery around = around(500);
-    compare(around);
-    recent.refresh();
+    ServiceRequestQuery around = warmCellsAround(random, 500);
     long answered = recent.answered();
     compare(around);
     assertEquals(answered + 1, recent.answered(), "warm cells answer");
@@ -130,13 +124,7 @@ class RecentCellsIT {
   @Test
   void aRequestMovedBehindTheCellsBackWithoutAChangeMarkIsNotShownWhereItWas() {
     Random random = new Random(11);
-    for (int i = 0; i < 60; i++) {
-      file(random, true);
-    }
-    startCells();
-    ServiceRequestQuery around = around(300);
-    compare(around);
-    recent.refresh();
+    ServiceRequestQuery around = warmCellsAround(random, 300);
     String newest = compare(around).get(0);
 
     // As a restore or a hand edit might: no trigger, so change_xid stays as it was.
@@ -159,13 +147,7 @@ class RecentCellsIT {
   @Test
   void moreChangesThanARefreshTakesEmptyTheCellsUntilWritesCalmDown() {
     Random random = new Random(13);
-    for (int i = 0; i < 60; i++) {
-      file(random, true);
-    }
-    startCells();
-    ServiceRequestQuery around = around(500);
-    compare(around);
-    recent.refresh();
+    ServiceRequestQuery around = warmCellsAround(random, 500);
 
     for (int i = 0; i <= FLOOD; i++) {
       file(random, true);
@@ -179,6 +161,21 @@ class RecentCellsIT {
     long answered = recent.answered();
     compare(around);
     assertEquals(answered + 1, recent.answered(), "calm again: answered from the cells");
+  }
+
+  /**
+   * Files 60 requests, then starts the cells and reads those of a circle of {@code meters} around
+   * the middle, up to date: the next search of it is answered from them.
+   */
+  private ServiceRequestQuery warmCellsAround(Random random, double meters) {
+    for (int i = 0; i < 60; i++) {
+      file(random, true);
+    }
+    startCells();
+    ServiceRequestQuery around = around(meters);
+    compare(around);
+    recent.refresh();
+    return around;
   }
 
   /** The ids the cached repository finds, after checking the plain one finds the same. */
