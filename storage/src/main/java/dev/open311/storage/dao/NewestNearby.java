@@ -72,8 +72,51 @@ final class NewestNearby {
     return (row + 45_000L) * 200_000L + column + 90_000L;
   }
 
+  /** A cell the area touches, with its rectangle (edges widened a hair, see EDGE). */
+  private record Touched(long id, BoundingBox rectangle) {}
+
+  /** The area searched (circle and box together) and the cells it touches. */
+  private record Grid(BoundingBox area, List<Touched> cells) {}
+
+  /** The ids of the cells a newest-first search's area touches, when there are few enough. */
+  static Optional<List<Long>> cellIds(ServiceRequestQuery query) {
+    return grid(query).map(grid -> grid.cells().stream().map(Touched::id).toList());
+  }
+
   /** The cells a newest-first search's circle or box touches, when there are few enough. */
   static Optional<Cells> cells(ServiceRequestQuery query) {
+    Optional<Grid> grid = grid(query);
+    if (grid.isEmpty()) {
+      return Optional.empty();
+    }
+    BoundingBox area = grid.get().area();
+    double middleLatitude = (area.minLatitude() + area.maxLatitude()) / 2;
+    double middleLongitude = (area.minLongitude() + area.maxLongitude()) / 2;
+    List<Cell> cells = new ArrayList<>();
+    for (Touched touched : grid.get().cells()) {
+      BoundingBox rectangle = touched.rectangle();
+      double distance =
+          Circle.distanceMeters(
+              middleLatitude,
+              middleLongitude,
+              (rectangle.minLatitude() + rectangle.maxLatitude()) / 2,
+              (rectangle.minLongitude() + rectangle.maxLongitude()) / 2);
+      cells.add(new Cell(touched.id(), distance, inside(query, rectangle)));
+    }
+    // About the square root of the cells: seeds read reach rows each, the others reach / seeds.
+    long wanted = Math.max(1, Math.round(Math.sqrt(cells.size())));
+    List<Long> seeds =
+        cells.stream()
+            .filter(Cell::inside)
+            .sorted(Comparator.comparingDouble(Cell::distance))
+            .limit(wanted)
+            .map(Cell::id)
+            .toList();
+    List<Long> others = cells.stream().map(Cell::id).filter(id -> !seeds.contains(id)).toList();
+    return Optional.of(new Cells(seeds, others));
+  }
+
+  private static Optional<Grid> grid(ServiceRequestQuery query) {
     if (query.order() != SearchOrder.NEWEST || (query.near() == null && query.bbox() == null)) {
       return Optional.empty();
     }
@@ -91,9 +134,7 @@ final class NewestNearby {
     if ((maxRow - minRow + 1) * (maxColumn - minColumn + 1) > MAX_CELLS) {
       return Optional.empty();
     }
-    double middleLatitude = (area.minLatitude() + area.maxLatitude()) / 2;
-    double middleLongitude = (area.minLongitude() + area.maxLongitude()) / 2;
-    List<Cell> cells = new ArrayList<>();
+    List<Touched> cells = new ArrayList<>();
     for (long row = minRow; row <= maxRow; row++) {
       for (long column = minColumn; column <= maxColumn; column++) {
         BoundingBox rectangle =
@@ -105,26 +146,10 @@ final class NewestNearby {
         if (intersection(area, rectangle) == null || missesCircle(query.near(), rectangle)) {
           continue;
         }
-        double distance =
-            Circle.distanceMeters(
-                middleLatitude,
-                middleLongitude,
-                (rectangle.minLatitude() + rectangle.maxLatitude()) / 2,
-                (rectangle.minLongitude() + rectangle.maxLongitude()) / 2);
-        cells.add(new Cell(cell(row, column), distance, inside(query, rectangle)));
+        cells.add(new Touched(cell(row, column), rectangle));
       }
     }
-    // About the square root of the cells: seeds read reach rows each, the others reach / seeds.
-    long wanted = Math.max(1, Math.round(Math.sqrt(cells.size())));
-    List<Long> seeds =
-        cells.stream()
-            .filter(Cell::inside)
-            .sorted(Comparator.comparingDouble(Cell::distance))
-            .limit(wanted)
-            .map(Cell::id)
-            .toList();
-    List<Long> others = cells.stream().map(Cell::id).filter(id -> !seeds.contains(id)).toList();
-    return Optional.of(new Cells(seeds, others));
+    return Optional.of(new Grid(area, cells));
   }
 
   static String sql(ServiceRequestQuery query, String slice) {

@@ -241,15 +241,12 @@ public final class RecentCells implements AutoCloseable {
    * The page's requests, newest first, as the cells have them; empty when the cells cannot tell
    * (the caller answers without them, and {@link #declined} counts it).
    */
-  Optional<Page> page(Handle handle, ServiceRequestQuery query, NewestNearby.Cells area) {
+  Optional<Page> page(Handle handle, ServiceRequestQuery query, List<Long> ids) {
     if (suspended) {
       declined.increment();
       return Optional.empty();
     }
     long checkedSince = since; // read before the cells: they hold at least this much
-    List<Long> ids = new ArrayList<>(area.seeds().size() + area.others().size());
-    ids.addAll(area.seeds());
-    ids.addAll(area.others());
     Map<Long, Cell> found = cells(handle, query.jurisdictionId(), ids);
     if (found == null) {
       declined.increment();
@@ -307,6 +304,7 @@ public final class RecentCells implements AutoCloseable {
     long reach = ServiceRequestSearch.reach(query);
     Long fromMicros = micros(query.from());
     Long toMicros = micros(query.to());
+    Within within = Within.of(query);
     // Heads of the cells, newest first: [cell index, position].
     List<Cell> lists = new ArrayList<>(found.values());
     PriorityQueue<int[]> heads =
@@ -343,7 +341,7 @@ public final class RecentCells implements AutoCloseable {
         break; // everything after is older still
       }
       if ((toMicros == null || micro < toMicros)
-          && inside(query, cell.lats()[at], cell.longs()[at])) {
+          && within.test(cell.lats()[at], cell.longs()[at])) {
         matches.add(new Entry(cell.ids()[at], micro, cell.lats()[at], cell.longs()[at]));
       }
       if (at + 1 < cell.size()) {
@@ -356,20 +354,61 @@ public final class RecentCells implements AutoCloseable {
     return List.copyOf(matches.subList(from, matches.size()));
   }
 
-  /** The circle and box tests the statement makes, in the same arithmetic (SearchFilters). */
-  static boolean inside(ServiceRequestQuery query, double lat, double lon) {
-    BoundingBox box = query.bbox();
-    if (box != null
-        && !(lon >= box.minLongitude()
-            && lon <= box.maxLongitude()
-            && lat >= box.minLatitude()
-            && lat <= box.maxLatitude())) {
-      return false;
+  /**
+   * The circle and box tests the statement makes (SearchFilters), on a plane where that cannot
+   * decide wrongly: within 95% of the radius or beyond 105% of it. The plane's error at 10 km is
+   * under 1% up to 80 degrees of latitude; nearer the edge, or the poles, the exact distance
+   * decides, as in the statement.
+   */
+  record Within(ServiceRequestQuery query, double cosLatitude, double inner, double outer) {
+
+    private static final double METERS_PER_DEGREE = Circle.EARTH_RADIUS_METERS * Math.PI / 180;
+
+    static Within of(ServiceRequestQuery query) {
+      Circle circle = query.near();
+      if (circle == null || Math.abs(circle.latitude()) > 80) {
+        return new Within(query, 0, -1, Double.MAX_VALUE);
+      }
+      double radius = circle.radiusMeters();
+      return new Within(
+          query,
+          Math.cos(Math.toRadians(circle.latitude())),
+          square(radius * 0.95),
+          square(radius * 1.05));
     }
-    Circle circle = query.near();
-    return circle == null
-        || Circle.distanceMeters(circle.latitude(), circle.longitude(), lat, lon)
-            <= circle.radiusMeters();
+
+    boolean test(double lat, double lon) {
+      BoundingBox box = query.bbox();
+      if (box != null
+          && !(lon >= box.minLongitude()
+              && lon <= box.maxLongitude()
+              && lat >= box.minLatitude()
+              && lat <= box.maxLatitude())) {
+        return false;
+      }
+      Circle circle = query.near();
+      if (circle == null) {
+        return true;
+      }
+      double longitudes = lon - circle.longitude();
+      if (Math.abs(longitudes) < 90) {
+        double north = (lat - circle.latitude()) * METERS_PER_DEGREE;
+        double east = longitudes * METERS_PER_DEGREE * cosLatitude;
+        double planar = north * north + east * east;
+        if (planar < inner) {
+          return true;
+        }
+        if (planar > outer) {
+          return false;
+        }
+      }
+      return Circle.distanceMeters(circle.latitude(), circle.longitude(), lat, lon)
+          <= circle.radiusMeters();
+    }
+
+    private static double square(double x) {
+      return x * x;
+    }
   }
 
   /** The cells, those not in memory read now; null when they could not be kept (see lock). */

@@ -160,13 +160,16 @@ public final class ServiceRequestSearch {
                       + query.limit())
               .bindArray("ids", String.class, query.serviceRequestIds());
     } else {
-      Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
-      if (recent != null && cells.isPresent() && RecentCells.suits(query)) {
-        Optional<List<SearchRow>> page = fromCells(handle, query, cells.get(), recent, mapper);
-        if (page.isPresent()) {
-          return page.get();
+      if (recent != null && RecentCells.suits(query)) {
+        Optional<List<Long>> touched = NewestNearby.cellIds(query);
+        if (touched.isPresent()) {
+          Optional<List<SearchRow>> page = fromCells(handle, query, touched.get(), recent, mapper);
+          if (page.isPresent()) {
+            return page.get();
+          }
         }
       }
+      Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       statement = handle.createQuery(sql(query, cells, codeArms));
       SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
@@ -189,10 +192,10 @@ public final class ServiceRequestSearch {
   private static Optional<List<SearchRow>> fromCells(
       Handle handle,
       ServiceRequestQuery query,
-      NewestNearby.Cells area,
+      List<Long> cells,
       RecentCells recent,
       SearchRowMapper mapper) {
-    Optional<RecentCells.Page> told = recent.page(handle, query, area);
+    Optional<RecentCells.Page> told = recent.page(handle, query, cells);
     if (told.isEmpty()) {
       return Optional.empty();
     }
