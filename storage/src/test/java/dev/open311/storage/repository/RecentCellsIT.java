@@ -21,8 +21,13 @@ import dev.open311.storage.dao.RecentCells;
 import dev.open311.storage.geo.AreaLocator;
 import dev.open311.storage.mapping.CatalogNames;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +168,70 @@ class RecentCellsIT {
     long answered = recent.answered();
     compare(around);
     assertEquals(answered + 1, recent.answered(), "calm again: answered from the cells");
+  }
+
+  /**
+   * Filings and searches on several threads, with the cells refreshed on their own thread as in a
+   * server: no search fails, and once the writes stop every search matches the tables and the
+   * refreshed cells answer again.
+   */
+  @Test
+  void concurrentFilingsSearchesAndRefreshesLeaveTheCellsRight() throws Exception {
+    Random seed = new Random(17);
+    for (int i = 0; i < 60; i++) {
+      file(seed, true);
+    }
+    recent = RecentCells.start(jdbi);
+    cached =
+        new PostgresServiceRequests(
+            jdbi,
+            jdbi,
+            TestDatabases.dataSource(storage),
+            clock,
+            AreaLocator.NONE,
+            CatalogNames.NONE,
+            recent);
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int thread = t;
+        work.add(
+            threads.submit(
+                () -> {
+                  Random random = new Random(100 + thread);
+                  for (int i = 0; i < 60; i++) {
+                    synchronized (clock) {
+                      file(random, true);
+                    }
+                  }
+                }));
+        work.add(
+            threads.submit(
+                () -> {
+                  Random random = new Random(200 + thread);
+                  for (int i = 0; i < 150; i++) {
+                    cached.find(randomSearch(random, i));
+                  }
+                }));
+      }
+      for (Future<?> done : work) {
+        done.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    Random random = new Random(23);
+    for (int i = 0; i < 40; i++) {
+      compare(randomSearch(random, i));
+    }
+    ServiceRequestQuery around = around(500);
+    long answered = recent.answered();
+    for (int i = 0; i < 100 && recent.answered() == answered; i++) {
+      Thread.sleep(100); // a refresh or two
+      compare(around);
+    }
+    assertTrue(recent.answered() > answered, "the refreshed cells answer again");
   }
 
   /**
