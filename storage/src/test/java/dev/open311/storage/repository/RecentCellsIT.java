@@ -63,9 +63,13 @@ class RecentCellsIT {
     plain = new PostgresServiceRequests(jdbi, TestDatabases.dataSource(storage), clock);
   }
 
-  /** The cells, from now on, and a repository searching with them. */
+  /** Cells refreshed only when a test says, from now on, and a repository searching with them. */
   private void startCells() {
-    recent = RecentCells.manual(jdbi, FLOOD);
+    startCells(RecentCells.manual(jdbi, FLOOD));
+  }
+
+  private void startCells(RecentCells cells) {
+    recent = cells;
     cached =
         new PostgresServiceRequests(
             jdbi,
@@ -181,16 +185,7 @@ class RecentCellsIT {
     for (int i = 0; i < 60; i++) {
       file(seed, true);
     }
-    recent = RecentCells.start(jdbi);
-    cached =
-        new PostgresServiceRequests(
-            jdbi,
-            jdbi,
-            TestDatabases.dataSource(storage),
-            clock,
-            AreaLocator.NONE,
-            CatalogNames.NONE,
-            recent);
+    startCells(RecentCells.start(jdbi)); // refreshed on its own thread, as in a server
     ExecutorService threads = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> work = new ArrayList<>();
