@@ -5,6 +5,7 @@ import dev.open311.spec.query.BoundingBox;
 import dev.open311.spec.query.Circle;
 import dev.open311.spec.query.SearchOrder;
 import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.db.PostgresTime;
 import dev.open311.storage.mapping.SearchRow;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -68,7 +69,9 @@ public final class RecentCells implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RecentCells.class);
 
   private static final String CELL_OF_R = NewestNearby.CELL;
-  private static final String MICROS = "(extract(epoch from r.requested_at) * 1000000)::bigint";
+  // requested_at as PostgresTime counts it: microseconds from 2000-01-01T00:00:00Z.
+  private static final String MICROS =
+      "((extract(epoch from r.requested_at) * 1000000)::bigint - 946684800000000)";
 
   private static final String LOAD =
       "select c.cell, x.id, x.micros, x.lat, x.long"
@@ -200,7 +203,16 @@ public final class RecentCells implements AutoCloseable {
   @Override
   public void close() {
     if (refresher != null) {
-      refresher.shutdownNow();
+      // A refresh under way finishes before the pool it reads from closes.
+      refresher.shutdown();
+      try {
+        if (!refresher.awaitTermination(5, TimeUnit.SECONDS)) {
+          refresher.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        refresher.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
     if (answered.sum() + declined.sum() > 0) {
       log.info(
@@ -579,11 +591,7 @@ public final class RecentCells implements AutoCloseable {
   }
 
   private static Long micros(OffsetDateTime time) {
-    if (time == null) {
-      return null;
-    }
-    return Math.addExact(
-        Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1_000L);
+    return time == null ? null : PostgresTime.micros(time);
   }
 
   private static boolean newer(long microsA, long idA, long microsB, long idB) {
