@@ -108,16 +108,8 @@ public final class ServiceRequestSearch {
 
   /**
    * The rows the query selects, in its order, datetimes in the jurisdiction's time zone; names
-   * and zone from {@code names}, or the tables where it does not know them.
-   */
-  public static List<SearchRow> find(
-      Handle handle, ServiceRequestQuery query, CatalogNames names) {
-    return find(handle, query, names, null);
-  }
-
-  /**
-   * As {@link #find(Handle, ServiceRequestQuery, CatalogNames)}, the newest requests of a small
-   * area taken from {@code recent} when it can tell them (null: never).
+   * and zone from {@code names}, or the tables where it does not know them; the newest requests
+   * of a small area from {@code recent} when it can tell them (null: never).
    */
   public static List<SearchRow> find(
       Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {

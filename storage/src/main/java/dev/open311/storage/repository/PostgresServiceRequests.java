@@ -140,7 +140,8 @@ public final class PostgresServiceRequests implements ServiceRequests {
           return ServiceRequestReads.search(
                   handle,
                   ServiceRequestQuery.byId(jurisdictionId, serviceRequestId, false),
-                  names)
+                  names,
+                  null) // by id: never the map cells' kind of search
               .requests()
               .get(0);
         });

@@ -22,11 +22,6 @@ final class ServiceRequestReads {
 
   private ServiceRequestReads() {}
 
-  static ServiceRequestPage search(
-      Handle handle, ServiceRequestQuery query, CatalogNames names) {
-    return search(handle, query, names, null);
-  }
-
   /** @param recent the map cells, or null */
   static ServiceRequestPage search(
       Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {
