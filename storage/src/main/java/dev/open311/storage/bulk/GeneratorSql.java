@@ -20,7 +20,8 @@ final class GeneratorSql {
   static final String INSERT =
       """
       with draw as (
-        select nextval(pg_get_serial_sequence('service_request', 'id')) as id,
+        -- The sequence looked up once (an InitPlan), not for every row (CopyBatch.KEYS).
+        select nextval((select pg_get_serial_sequence('service_request', 'id')::regclass)) as id,
                1 + (:serviceSlots::int[])[1 + floor(random() * %1$d)::int] as s,
                1 + (:centreSlots::int[])[1 + floor(random() * %1$d)::int] as c,
                (:daySlots::int[])[1 + floor(random() * %1$d)::int] as day_back,
