@@ -59,7 +59,7 @@ public final class ServiceRequestSearch {
   private static final String CHECKED_ROWS =
       COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
           + "  from service_request r\n" + JOINS
-          + "   and r.id = any(cast(:ids as bigint[]))\n";
+          + "   and r.ctid = any(cast(:tids as tid[]))\n";
   private static final String CHANGED_ONLY = "select " + RecentCells.CHANGED;
 
   private static final Comparator<SearchRow> NEWEST_FIRST =
@@ -134,7 +134,7 @@ public final class ServiceRequestSearch {
     List<SearchRow> rows =
         new ArrayList<>(select(handle, query, new SearchRowMapper(zone, serviceNames), recent));
     if (query.order() == SearchOrder.NEWEST) {
-      rows.sort(NEWEST_FIRST); // the page's rows, read by their keys, come in key order
+      rows.sort(NEWEST_FIRST); // a page read by keys or tuple ids comes in their order
     }
     return rows;
   }
@@ -201,13 +201,12 @@ public final class ServiceRequestSearch {
               .one();
       rows = List.of();
     } else {
-      List<Long> ids = page.entries().stream().map(RecentCells.Entry::id).toList();
       rows =
           bindCheck(
                   handle.createQuery(CHECKED_ROWS),
                   query,
                   page)
-              .bindArray("ids", Long.class, ids)
+              .bind("tids", RecentCells.ctids(page.entries()))
               .map(new CheckedRows(mapper, changed))
               .list();
     }

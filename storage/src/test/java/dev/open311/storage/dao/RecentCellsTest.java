@@ -8,6 +8,7 @@ import dev.open311.spec.query.ServiceRequestQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,20 @@ class RecentCellsTest {
       assertEquals(exact <= radius, within.test(lat, lon), circle + " and " + lat + "," + lon);
     }
     assertTrue(nearTheEdge > 10_000, "points near the edge: " + nearTheEdge);
+  }
+
+  /** Tuple ids go through a long and back unchanged, up to the largest block and line. */
+  @Test
+  void tupleIdsRoundTripThroughTheirNumbers() {
+    for (String ctid : List.of("(0,1)", "(1,0)", "(131071,7)", "(4294967295,65535)")) {
+      assertEquals(ctid, new RecentCells.Entry(1, RecentCells.tid(ctid), 0, 0, 0).ctid());
+    }
+    assertEquals(5L << 16 | 3, RecentCells.tid("(5,3)"));
+    assertEquals(
+        "{\"(0,1)\",\"(4294967295,65535)\"}",
+        RecentCells.ctids(
+            List.of(
+                new RecentCells.Entry(1, RecentCells.tid("(0,1)"), 0, 0, 0),
+                new RecentCells.Entry(2, RecentCells.tid("(4294967295,65535)"), 0, 0, 0))));
   }
 }

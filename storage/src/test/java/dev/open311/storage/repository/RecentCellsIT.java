@@ -156,6 +156,34 @@ class RecentCellsIT {
   }
 
   @Test
+  void rowsRewrittenWithoutAChangeMarkAreReadAgainWhereTheyNowAre() {
+    Random random = new Random(17);
+    ServiceRequestQuery around = warmCellsAround(random, 500);
+    List<String> before = compare(around);
+    assertFalse(before.isEmpty());
+    long answered = recent.answered();
+    compare(around);
+    assertEquals(answered + 1, recent.answered(), "warm cells answer");
+
+    // An area re-tag rewrites rows without a change mark (V12), so every row of the page gets a
+    // new tuple id the cells do not know.
+    jdbi.useTransaction(
+        h -> {
+          h.execute("set local open311.retag = 'on'");
+          h.createUpdate("update service_request set areas = areas where jurisdiction_id = :j")
+              .bind("j", SPRINGFIELD)
+              .execute();
+        });
+
+    long declined = recent.declined();
+    assertEquals(before, compare(around), "the same requests, read where they now are");
+    assertEquals(declined + 1, recent.declined(), "the rows were not where the cells saw them");
+    answered = recent.answered();
+    assertEquals(before, compare(around));
+    assertEquals(answered + 1, recent.answered(), "the cells, read again, answer again");
+  }
+
+  @Test
   void moreChangesThanARefreshTakesEmptyTheCellsUntilWritesCalmDown() {
     Random random = new Random(13);
     ServiceRequestQuery around = warmCellsAround(random, 500);
