@@ -3,6 +3,7 @@ package dev.open311.storage.repository;
 import dev.open311.spec.port.Areas.RetagProgress;
 import dev.open311.spec.port.Areas.RetagReport;
 import dev.open311.storage.geo.AreaIndex;
+import dev.open311.storage.mapping.ServiceRequestMapping;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,9 +23,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class AreaRetag {
 
   static final int BATCH = 50_000;
-
-  /** Beyond this many recently changed requests, re-tagging them all is the cheaper path. */
-  private static final int CHANGED_AT_MOST = 4 * BATCH;
 
   private AreaRetag() {}
 
@@ -52,33 +50,42 @@ final class AreaRetag {
   }
 
   /**
-   * Re-tags the requests written by transactions that had not finished when {@code xmin} was the
-   * oldest one running: the ones a server may have tagged with boundaries it no longer holds.
+   * Re-tags the requests filed through the GeoReport API by transactions that had not finished
+   * when {@code xmin} was the oldest one running: the ones a server may have tagged with
+   * boundaries it no longer holds. Only filings are tagged from a server's boundaries in memory;
+   * an import writes its file's areas, which a re-tag here would replace for the rows that
+   * happened to be written in the seconds after a load and keep for the others.
    */
   static RetagReport changedSince(
       Handle handle, AreaIndex index, Collection<String> types, long xmin) {
     long started = System.nanoTime();
-    // jurisdiction_id leads the change index; the jurisdictions are few.
-    String changed =
-        """
-          from service_request
-         where jurisdiction_id in (select jurisdiction_id from jurisdiction)
-           and change_xid >= :xmin::text::xid8 and location is not null
-        """;
-    long count =
-        handle.createQuery("select count(*) " + changed).bind("xmin", xmin).mapTo(Long.class).one();
-    if (count > CHANGED_AT_MOST) {
-      return all(handle, index, types, RetagProgress.NONE);
-    }
-    Batch batch =
-        handle
-            .createQuery("select id, location[0], location[1], areas " + changed + " order by id")
-            .bind("xmin", xmin)
-            .scanResultSet((results, ctx) -> Batch.read(results, ctx, (int) count));
     AreaTagWriter writer = new AreaTagWriter(handle, index, types.toArray(String[]::new));
-    writer.write(
-        batch.ids(), batch.longitudes(), batch.latitudes(), batch.areas(), batch.size());
+    long after = 0;
+    Batch batch;
+    while ((batch = nextFiled(handle, xmin, after)).size() > 0) {
+      writer.write(
+          batch.ids(), batch.longitudes(), batch.latitudes(), batch.areas(), batch.size());
+      after = batch.ids()[batch.size() - 1];
+    }
     return report(writer, started);
+  }
+
+  private static Batch nextFiled(Handle handle, long xmin, long after) {
+    return handle
+        .createQuery(
+            """
+            select id, location[0], location[1], areas from service_request
+             -- jurisdiction_id leads the change index; the jurisdictions are few.
+             where jurisdiction_id in (select jurisdiction_id from jurisdiction)
+               and change_xid >= :xmin::text::xid8 and location is not null
+               and channel = :channel and id > :after
+             order by id limit :limit
+            """)
+        .bind("xmin", xmin)
+        .bind("channel", ServiceRequestMapping.API_CHANNEL)
+        .bind("after", after)
+        .bind("limit", BATCH)
+        .scanResultSet((results, ctx) -> Batch.read(results, ctx, 16));
   }
 
   private static Batch nextBatch(Handle handle, long after) {

@@ -149,4 +149,31 @@ class AreaRetagIT {
       assertEquals(List.of("ward 7"), tags(jdbi, file(serverRequests, CITY_HALL)), "filed now");
     }
   }
+
+  @Test
+  void rowsImportedAfterALoadKeepTheirFilesAreasThroughAServersReTag() throws IOException {
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
+      PostgresServiceRequests serverRequests = new PostgresServiceRequests(
+              jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
+
+      areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
+      String filedMeanwhile = file(serverRequests, CITY_HALL);
+      // As an import writes a portal row: its channel and the file's ward, in the seconds
+      // between the load and the server's re-tag.
+      String importedMeanwhile = file(serverRequests, CITY_HALL);
+      jdbi.useHandle(
+          h ->
+              h.execute(
+                  "update service_request set channel = 'phone', areas = '{ward:42}'"
+                      + " where service_request_id = ?",
+                  importedMeanwhile));
+
+      assertTrue(server.refresh());
+      assertTrue(server.fixUp());
+
+      assertEquals(List.of("ward 7"), tags(jdbi, filedMeanwhile), "filed: re-tagged");
+      assertEquals(List.of("ward 42"), tags(jdbi, importedMeanwhile), "imported: the file's");
+    }
+  }
 }
