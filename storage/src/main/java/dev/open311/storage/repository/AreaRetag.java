@@ -59,6 +59,10 @@ final class AreaRetag {
   static RetagReport changedSince(
       Handle handle, AreaIndex index, Collection<String> types, long xmin) {
     long started = System.nanoTime();
+    // Planned for the xmin given, the statement reads the change index from it (the last seconds'
+    // rows: 1,000 in 1.3 ms at 18M requests). The pool's generic plans guess a third of the table
+    // for a range on a parameter and walk the whole primary key in id order instead.
+    handle.execute("set local plan_cache_mode = force_custom_plan");
     AreaTagWriter writer = new AreaTagWriter(handle, index, types.toArray(String[]::new));
     long after = 0;
     Batch batch;
