@@ -9,6 +9,8 @@ import dev.open311.storage.dao.SearchFilters.Spatial;
 import dev.open311.storage.mapping.CatalogNames;
 import dev.open311.storage.mapping.SearchRow;
 import dev.open311.storage.mapping.SearchRowMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -55,7 +55,7 @@ public final class ServiceRequestSearch {
        where r.jurisdiction_id = :jurisdictionId
       """;
 
-  // The page RecentCells tells, by key, with its check; fixed texts, so each is parsed once.
+  // The page RecentCells tells, by tuple id, with its check; fixed texts, so each is parsed once.
   private static final String CHECKED_ROWS =
       COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
           + "  from service_request r\n" + JOINS
@@ -178,8 +178,8 @@ public final class ServiceRequestSearch {
   }
 
   /**
-   * The page {@code recent} tells, read by key in one statement that also checks it (see {@link
-   * RecentCells}); empty when the cells cannot tell or the check fails.
+   * The page {@code recent} tells, read by tuple id in one statement that also checks it (see
+   * {@link RecentCells}); empty when the cells cannot tell or the check fails.
    */
   private static Optional<List<SearchRow>> fromCells(
       Handle handle,
@@ -202,10 +202,7 @@ public final class ServiceRequestSearch {
       rows = List.of();
     } else {
       rows =
-          bindCheck(
-                  handle.createQuery(CHECKED_ROWS),
-                  query,
-                  page)
+          bindCheck(handle.createQuery(CHECKED_ROWS), query, page)
               .bind("tids", RecentCells.ctids(page.entries()))
               .map(new CheckedRows(mapper, changed))
               .list();
