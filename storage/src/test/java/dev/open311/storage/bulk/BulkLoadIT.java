@@ -77,13 +77,13 @@ class BulkLoadIT {
     ChicagoCsvImport.Result result = run(BulkFixtures.sample(), ChicagoCsvImport.Options.DEFAULT);
 
     assertTrue(result.bulk(), "no request was stored: auto is bulk");
-    assertEquals(11, result.indexesBuilt());
+    assertEquals(13, result.indexesBuilt());
     assertTrue(result.indexBuildTime().toNanos() > 0, result.indexBuildTime().toString());
     // Told of each index as it was built, in order, on the importing thread.
-    assertEquals(11, recorder.indexesAnnounced);
-    assertEquals(11, recorder.indexesBuilt.size(), recorder.indexesBuilt.toString());
+    assertEquals(13, recorder.indexesAnnounced);
+    assertEquals(13, recorder.indexesBuilt.size(), recorder.indexesBuilt.toString());
     for (int i = 0; i < 11; i++) {
-      assertTrue(recorder.indexesBuilt.get(i).endsWith(" " + (i + 1) + "/11"),
+      assertTrue(recorder.indexesBuilt.get(i).endsWith(" " + (i + 1) + "/13"),
           recorder.indexesBuilt.toString());
     }
     assertTrue(recorder.indexesBuilt.stream().anyMatch(i -> i.startsWith("service_request_newest ")),
@@ -106,9 +106,9 @@ class BulkLoadIT {
 
     assertFalse(stopped.finished());
     List<String> during = indexes();
-    assertEquals(before.size() - 11, during.size());
+    assertEquals(before.size() - 13, during.size());
     assertTrue(during.stream().noneMatch(i -> i.startsWith("service_request_newest:")));
-    assertEquals(11, count(storage, "select count(*) from import_dropped_index"));
+    assertEquals(13, count(storage, "select count(*) from import_dropped_index"));
 
     ChicagoCsvImport.Result resumed =
         run(BulkFixtures.sample(), options(50, 0, ChicagoCsvImport.Bulk.AUTO));
@@ -149,7 +149,7 @@ class BulkLoadIT {
     }
     assertNotEquals(before, indexes());
 
-    assertEquals(11, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
+    assertEquals(13, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
     assertEquals(before, indexes());
   }
 

@@ -167,6 +167,14 @@ class ServiceRequestSearchIT {
     assertEquals(
         List.of(closed, open),
         ids(query(List.of(), Set.of(Status.OPEN, Status.CLOSED), null, null, 1000)));
+    // With service codes each status is read from its own index (V13): one code, or several.
+    assertEquals(
+        List.of(closed), ids(query(List.of("PHF"), Set.of(Status.CLOSED), null, null, 1000)));
+    assertEquals(List.of(open), ids(query(List.of("PHF"), Set.of(Status.OPEN), null, null, 1000)));
+    assertEquals(
+        List.of(open), ids(query(List.of("PHF", "SIGN"), Set.of(Status.OPEN), null, null, 1000)));
+    assertEquals(List.of(closed, open), ids(query(List.of("PHF"), Set.of(), null, null, 1000)));
+    assertEquals(List.of(), ids(query(List.of("SIGN"), Set.of(Status.OPEN), null, null, 1000)));
     assertEquals(
         Status.CLOSED,
         requests.find(SPRINGFIELD, closed).map(ServiceRequest::status).orElseThrow());
@@ -209,6 +217,12 @@ class ServiceRequestSearchIT {
         requests.file(TestRequests.anonymous("other.example.org", "PHF")).serviceRequestId();
 
     assertEquals(List.of(ours), ids(query(List.of(), Set.of(), null, null, 1000)));
+    // Both have a service PHF: a code is this jurisdiction's service, with a status or without.
+    assertEquals(List.of(ours), ids(query(List.of("PHF"), Set.of(), null, null, 1000)));
+    assertEquals(
+        List.of(ours), ids(query(List.of("PHF"), Set.of(Status.OPEN), null, null, 1000)));
+    assertEquals(
+        List.of(ours), ids(query(List.of("PHF", "SIGN"), Set.of(), null, null, 1000)));
     assertEquals(
         List.of(),
         ids(
