@@ -1,5 +1,6 @@
 package dev.open311.storage.bulk;
 
+import dev.open311.storage.dao.JurisdictionNum;
 import dev.open311.storage.db.CopyBinary;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,10 +31,10 @@ final class CopyBatch {
 
   private static final String REQUESTS =
       """
-      copy service_request (id, service_request_id, jurisdiction_id, service_id, service_code,
-                            status, status_notes, agency_responsible, requested_at, updated_at,
-                            closed_at, address, zipcode, lat, long, location, channel, duplicate,
-                            parent_service_request_id, areas)
+      copy service_request (id, service_request_id, jurisdiction_id, jurisdiction_num, service_id,
+                            service_code, status, status_notes, agency_responsible, requested_at,
+                            updated_at, closed_at, address, zipcode, lat, long, location, channel,
+                            duplicate, parent_service_request_id, areas)
       from stdin with (format binary)
       """;
 
@@ -48,16 +49,18 @@ final class CopyBatch {
         handle.createQuery(KEYS).bind("count", rows.size()).mapTo(long.class).stream()
             .mapToLong(Long::longValue)
             .toArray();
+    short jurisdictionNum = JurisdictionNum.of(handle, jurisdictionId);
     CopyBinary requests = new CopyBinary();
     CopyBinary notes = new CopyBinary();
     for (int i = 0; i < rows.size(); i++) {
       ImportRow row = rows.get(i);
       long key = keys[i];
       requests
-          .row(20)
+          .row(21)
           .int8(key)
           .text(row.serviceRequestId())
           .text(jurisdictionId)
+          .int2(jurisdictionNum)
           .int8(serviceIds[i])
           .text(row.serviceCode())
           .text(row.status())

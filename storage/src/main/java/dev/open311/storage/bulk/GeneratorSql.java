@@ -2,6 +2,7 @@ package dev.open311.storage.bulk;
 
 import static dev.open311.storage.bulk.GeneratorTables.CENTRES;
 
+import dev.open311.storage.dao.JurisdictionNum;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -54,11 +55,12 @@ final class GeneratorSql {
           from placed p
       ), ins as (
         insert into service_request
-               (id, service_request_id, jurisdiction_id, service_id, service_code, status,
-                status_notes, description, agency_responsible, requested_at, updated_at,
-                expected_at, address, zipcode, lat, long, location, channel, duplicate,
-                parent_service_request_id, closed_at)
-        select id, id::text, :jurisdictionId, (:serviceIds::bigint[])[s], (:serviceCodes::text[])[s],
+               (id, service_request_id, jurisdiction_id, jurisdiction_num, service_id,
+                service_code, status, status_notes, description, agency_responsible,
+                requested_at, updated_at, expected_at, address, zipcode, lat, long, location,
+                channel, duplicate, parent_service_request_id, closed_at)
+        select id, id::text, :jurisdictionId, %5$s, (:serviceIds::bigint[])[s],
+               (:serviceCodes::text[])[s],
                case when closed_at is null then 'open' else 'closed' end,
                case when closed_at is not null then 'Completed' end,
                case when u_text < 0.6 then (:phrases::text[])[1 + floor(u_text / 0.6 * %2$d)::int] end,
@@ -86,7 +88,8 @@ final class GeneratorSql {
               RequestGenerator.SLOTS,
               GeneratorText.PHRASES.size(),
               GeneratorText.STREETS.size(),
-              GeneratorText.ZIPS.size());
+              GeneratorText.ZIPS.size(),
+              JurisdictionNum.OF);
 
   private GeneratorSql() {}
 

@@ -41,16 +41,19 @@ final class ImportBatch {
       """
       with up as (
         insert into service_request as r
-               (service_request_id, jurisdiction_id, service_id, service_code, status,
-                status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
-                zipcode, lat, long, location, channel, duplicate, parent_service_request_id, areas)
-        select service_request_id, :jurisdictionId, service_id, service_code, status,
-               status_notes, agency_responsible, requested_at, updated_at, closed_at, address,
-               zipcode, lat, long, point(long, lat), channel, duplicate, parent_service_request_id,
-               areas
+               (service_request_id, jurisdiction_id, jurisdiction_num, service_id, service_code,
+                status, status_notes, agency_responsible, requested_at, updated_at, closed_at,
+                address, zipcode, lat, long, location, channel, duplicate,
+                parent_service_request_id, areas)
+        select service_request_id, :jurisdictionId,
+               (select j.num from jurisdiction j where j.jurisdiction_id = :jurisdictionId),
+               service_id, service_code, status, status_notes, agency_responsible, requested_at,
+               updated_at, closed_at, address, zipcode, lat, long, point(long, lat), channel,
+               duplicate, parent_service_request_id, areas
           from import_staging
         on conflict (service_request_id) do update
-           set jurisdiction_id = excluded.jurisdiction_id, service_id = excluded.service_id,
+           set jurisdiction_id = excluded.jurisdiction_id,
+               jurisdiction_num = excluded.jurisdiction_num, service_id = excluded.service_id,
                service_code = excluded.service_code, status = excluded.status,
                status_notes = excluded.status_notes,
                agency_responsible = excluded.agency_responsible,

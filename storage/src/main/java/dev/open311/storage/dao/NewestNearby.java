@@ -158,9 +158,9 @@ final class NewestNearby {
         """
            cross join lateral (
              select r.id, r.requested_at from service_request r
-              where r.jurisdiction_id = :jurisdictionId and %s = c.cell
+              where r.jurisdiction_num = %s and %s = c.cell
         """
-            .formatted(CELL);
+            .formatted(JurisdictionNum.OF, CELL);
     return "with seeded as materialized (\n  select x.id, x.requested_at"
         + " from unnest(cast(:seedCells as bigint[])) as c(cell)\n"
         + arm

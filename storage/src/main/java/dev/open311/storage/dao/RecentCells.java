@@ -86,7 +86,7 @@ public final class RecentCells implements AutoCloseable {
           + "   select r.id, r.ctid::text as tid, "
           + MICROS
           + " as micros, r.lat, r.long from service_request r\n"
-          + "    where r.jurisdiction_id = :jurisdictionId and "
+          + "    where r.jurisdiction_num = " + JurisdictionNum.OF + " and "
           + CELL_OF_R
           + " = c.cell\n"
           + "    order by r.requested_at desc, r.id desc limit "
@@ -100,7 +100,7 @@ public final class RecentCells implements AutoCloseable {
           + MICROS
           + " as micros, r.lat, r.long"
           + " from service_request r\n"
-          + " where r.jurisdiction_id = :jurisdictionId"
+          + " where r.jurisdiction_num = " + JurisdictionNum.OF
           + " and r.change_xid >= cast(:since as xid8)\n"
           + " limit ";
 
@@ -116,7 +116,7 @@ public final class RecentCells implements AutoCloseable {
           + "   from (select "
           + CELL_OF_R
           + " as cell from service_request r"
-          + " where r.jurisdiction_id = :jurisdictionId"
+          + " where r.jurisdiction_num = " + JurisdictionNum.OF
           + " and r.change_xid >= cast(:since as xid8) limit "
           + (MAX_CHECKED + 1)
           + ") c)";

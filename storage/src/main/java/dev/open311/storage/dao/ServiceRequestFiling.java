@@ -29,17 +29,18 @@ public final class ServiceRequestFiling {
   private static final String SQL =
       """
       with s as (
-        select id, jurisdiction_id, service_code, type, agency_responsible, service_notice,
-               expected_days
-          from service
-         where jurisdiction_id = :jurisdictionId and service_code = :serviceCode
+        select s.id, s.jurisdiction_id, j.num as jurisdiction_num, s.service_code, s.type,
+               s.agency_responsible, s.service_notice, s.expected_days
+          from service s join jurisdiction j on j.jurisdiction_id = s.jurisdiction_id
+         where s.jurisdiction_id = :jurisdictionId and s.service_code = :serviceCode
       ), r as (
-        insert into service_request (id, service_request_id, jurisdiction_id, service_id,
-                                     service_code, status, description, agency_responsible,
-                                     service_notice, requested_at, updated_at, expected_at,
-                                     address, address_id, lat, long, location, media_url, token,
-                                     channel, areas)
-        select n.id, n.id::text, s.jurisdiction_id, s.id, s.service_code, 'open', :description,
+        insert into service_request (id, service_request_id, jurisdiction_id, jurisdiction_num,
+                                     service_id, service_code, status, description,
+                                     agency_responsible, service_notice, requested_at,
+                                     updated_at, expected_at, address, address_id, lat, long,
+                                     location, media_url, token, channel, areas)
+        select n.id, n.id::text, s.jurisdiction_id, s.jurisdiction_num, s.id, s.service_code,
+               'open', :description,
                s.agency_responsible, s.service_notice, :now, :now,
                :now + make_interval(hours => 24 * s.expected_days),
                :address, :addressId, :latitude, :longitude, point(:longitude, :latitude),

@@ -55,6 +55,10 @@ public final class ServiceRequestSearch {
        where r.jurisdiction_id = :jurisdictionId
       """;
 
+  // The requests of the jurisdiction, as the indexes that lead with its number (V13) select them.
+  private static final String OF_JURISDICTION =
+      "   where r.jurisdiction_num = " + JurisdictionNum.OF + "\n";
+
   // The page RecentCells tells, by tuple id, with its check; fixed texts, so each is parsed once.
   private static final String CHECKED_ROWS =
       COLUMNS + ", " + RecentCells.CHANGED + " as changed\n"
@@ -302,10 +306,10 @@ public final class ServiceRequestSearch {
       // fetching every skipped row; the 20th page of 50 fetched 1,000 rows, now 50.
       return rowsOf(
           "select r.id, r.requested_at from service_request r\n"
-              + "   where r.jurisdiction_id = :jurisdictionId\n" + filters + NEWEST + slice);
+              + OF_JURISDICTION + filters + NEWEST + slice);
     }
     String order = query.order() == SearchOrder.DISTANCE ? NEAREST : HARVEST;
-    return COLUMNS + "  from service_request r\n" + JOINS + filters + order + slice;
+    return COLUMNS + "  from service_request r\n" + OF_JURISDICTION + filters + order + slice;
   }
 
   /** One service code and status, read in time order from that status's service index. */
@@ -385,7 +389,8 @@ public final class ServiceRequestSearch {
     String filters = SearchFilters.sql(query, Spatial.INDEXED);
     return "with recent as materialized (\n"
         + "  select r.id, r.requested_at from (\n"
-        + "    select * from service_request newest where newest.jurisdiction_id = :jurisdictionId\n"
+        + "    select * from service_request newest\n"
+        + "     where newest.jurisdiction_num = " + JurisdictionNum.OF + "\n"
         + "     order by newest.requested_at desc, newest.id desc limit " + RECENT_WINDOW + ") r\n"
         + "   where true\n" + filters + NEWEST + " limit " + reach + "),\n"
         + "enough as (select count(*) >= " + reach + " as yes from recent),\n"

@@ -61,6 +61,15 @@ public final class CopyBinary {
     return this;
   }
 
+  /** A smallint. */
+  public CopyBinary int2(short value) {
+    ensure(6);
+    int32(2);
+    out[length++] = (byte) (value >>> 8);
+    out[length++] = (byte) value;
+    return this;
+  }
+
   /** A bigint. */
   public CopyBinary int8(long value) {
     ensure(12);

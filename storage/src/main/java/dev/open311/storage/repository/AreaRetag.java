@@ -79,8 +79,8 @@ final class AreaRetag {
         .createQuery(
             """
             select id, location[0], location[1], areas from service_request
-             -- jurisdiction_id leads the change index; the jurisdictions are few.
-             where jurisdiction_id in (select jurisdiction_id from jurisdiction)
+             -- jurisdiction_num leads the change index; the jurisdictions are few.
+             where jurisdiction_num in (select num from jurisdiction)
                and change_xid >= :xmin::text::xid8 and location is not null
                and channel = :channel and id > :after
              order by id limit :limit

@@ -132,10 +132,12 @@ class PagingAndHarvestIT {
       running
           .createUpdate(
               """
-              insert into service_request (service_request_id, jurisdiction_id, service_id,
-                                           service_code, status, requested_at, updated_at)
-              select 'late', jurisdiction_id, id, service_code, 'open', now(), now()
-                from service where service_code = 'SIGN'
+              insert into service_request (service_request_id, jurisdiction_id,
+                                           jurisdiction_num, service_id, service_code, status,
+                                           requested_at, updated_at)
+              select 'late', s.jurisdiction_id, j.num, s.id, s.service_code, 'open', now(), now()
+                from service s join jurisdiction j using (jurisdiction_id)
+               where s.service_code = 'SIGN'
               """)
           .execute();
       running.commit();
