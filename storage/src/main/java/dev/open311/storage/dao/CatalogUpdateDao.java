@@ -20,17 +20,27 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public interface CatalogUpdateDao {
 
+  /**
+   * Updates the jurisdiction when it changed and inserts it when it is new, in one statement that
+   * only tries the insert for a new one: an {@code insert ... on conflict do update} draws its
+   * number from the identity sequence (V13) on every load, and the numbers are smallints.
+   */
   @SqlUpdate(
       """
+      with changed as (
+        update jurisdiction
+           set name = :name, time_zone = :timeZone, contact = :contact,
+               key_service = :keyService, updated_at = :updatedAt
+         where jurisdiction_id = :jurisdictionId
+           and (name, time_zone, contact, key_service)
+               is distinct from
+               (cast(:name as text), cast(:timeZone as text), cast(:contact as text),
+                cast(:keyService as text))
+        returning 1)
       insert into jurisdiction (jurisdiction_id, name, time_zone, contact, key_service, updated_at)
-      values (:jurisdictionId, :name, :timeZone, :contact, :keyService, :updatedAt)
-      on conflict (jurisdiction_id) do update
-         set name = excluded.name, time_zone = excluded.time_zone, contact = excluded.contact,
-             key_service = excluded.key_service, updated_at = excluded.updated_at
-       where (jurisdiction.name, jurisdiction.time_zone, jurisdiction.contact,
-              jurisdiction.key_service)
-             is distinct from
-             (excluded.name, excluded.time_zone, excluded.contact, excluded.key_service)
+      select :jurisdictionId, :name, :timeZone, :contact, :keyService, :updatedAt
+       where not exists (select 1 from jurisdiction where jurisdiction_id = :jurisdictionId)
+      on conflict (jurisdiction_id) do nothing
       """)
   void upsertJurisdiction(@BindMethods JurisdictionRow jurisdiction);
 

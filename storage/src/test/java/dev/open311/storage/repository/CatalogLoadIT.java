@@ -62,6 +62,45 @@ class CatalogLoadIT {
   }
 
   @Test
+  void reloadingAJurisdictionKeepsItsNumberAndDrawsNoOther(Storage storage) {
+    catalog.load(TestCatalogs.springfield());
+    CatalogDocument changed =
+        document(
+            jurisdiction(
+                TestCatalogs.SPRINGFIELD, groups(), service("PHF", "Pothole", null, ServiceType.REALTIME)));
+    for (int i = 0; i < 3; i++) {
+      catalog.load(TestCatalogs.springfield());
+      catalog.load(changed);
+    }
+    catalog.load(
+        document(
+            jurisdiction(
+                "next.example.org", groups(), service("PHF", "Pothole", null, ServiceType.REALTIME))));
+
+    // Numbers are smallints: a load that drew one every time would run out after 32,767.
+    List<Integer> numbers =
+        dev.open311.storage.TestDatabases.jdbi(storage)
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select num from jurisdiction where jurisdiction_id in"
+                                + " (:a, 'next.example.org') order by num")
+                        .bind("a", TestCatalogs.SPRINGFIELD)
+                        .mapTo(Integer.class)
+                        .list());
+    assertEquals(2, numbers.size());
+    assertEquals(numbers.get(0) + 1, numbers.get(1), numbers.toString());
+    assertEquals(
+        "Jurisdiction " + TestCatalogs.SPRINGFIELD,
+        catalog.export().jurisdictions().stream()
+            .filter(j -> j.jurisdictionId().equals(TestCatalogs.SPRINGFIELD))
+            .findFirst()
+            .orElseThrow()
+            .name(),
+        "a changed jurisdiction is still updated");
+  }
+
+  @Test
   void loadReplacesTheAttributesOfListedServicesAndLeavesOthersAlone() {
     catalog.load(
         document(
