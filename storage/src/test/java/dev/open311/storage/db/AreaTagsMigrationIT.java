@@ -3,11 +3,8 @@ package dev.open311.storage.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +19,8 @@ class AreaTagsMigrationIT {
 
   @Test
   void tagRowsMoveOntoTheirRequestsWithoutChangingTheHarvestOrder() {
-    try (EmbeddedDatabase database = EmbeddedDatabase.startOrAttach(tempDir.resolve("db"));
-        HikariDataSource pool =
-            DataSources.pool(
-                database.jdbcUrl(), EmbeddedDatabase.USER, null, 2, Duration.ofSeconds(30))) {
-      migrate(pool, "11");
-      Jdbi jdbi = Jdbi.create(pool);
+    try (ScratchDatabase database = ScratchDatabase.at(tempDir.resolve("db"), "11")) {
+      Jdbi jdbi = database.jdbi;
       jdbi.useHandle(
           h ->
               h.execute(
@@ -44,9 +37,9 @@ class AreaTagsMigrationIT {
                   values (1, 'ward', '42'), (1, 'community_area', '8'), (1, 'ward', '7'),
                          (2, 'police_district', 'a:b')
                   """));
-      List<String> before = harvestOrder(jdbi);
+      List<String> before = database.harvestOrder();
 
-      migrate(pool, "12");
+      database.migrateTo("12");
 
       assertEquals(
           List.of("1 {community_area:8,ward:42,ward:7}", "2 {police_district:a:b}", "3 null"),
@@ -57,7 +50,7 @@ class AreaTagsMigrationIT {
                               + " order by id")
                       .mapTo(String.class)
                       .list()));
-      assertEquals(before, harvestOrder(jdbi));
+      assertEquals(before, database.harvestOrder());
       boolean tagTableLeft =
           jdbi.withHandle(
               h ->
@@ -66,22 +59,5 @@ class AreaTagsMigrationIT {
                       .one());
       assertFalse(tagTableLeft);
     }
-  }
-
-  private static void migrate(HikariDataSource pool, String version) {
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration")
-        .target(version)
-        .load()
-        .migrate();
-  }
-
-  private static List<String> harvestOrder(Jdbi jdbi) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select id || ' ' || change_xid from service_request order by id")
-                .mapTo(String.class)
-                .list());
   }
 }

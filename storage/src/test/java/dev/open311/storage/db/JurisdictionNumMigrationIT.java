@@ -3,11 +3,8 @@ package dev.open311.storage.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
@@ -25,12 +22,8 @@ class JurisdictionNumMigrationIT {
 
   @Test
   void everyRequestGetsItsJurisdictionsNumberWithoutMovingInTheHarvestOrder() {
-    try (EmbeddedDatabase database = EmbeddedDatabase.startOrAttach(tempDir.resolve("db"));
-        HikariDataSource pool =
-            DataSources.pool(
-                database.jdbcUrl(), EmbeddedDatabase.USER, null, 2, Duration.ofSeconds(30))) {
-      migrate(pool, "12");
-      Jdbi jdbi = Jdbi.create(pool);
+    try (ScratchDatabase database = ScratchDatabase.at(tempDir.resolve("db"), "12")) {
+      Jdbi jdbi = database.jdbi;
       jdbi.useHandle(
           h ->
               h.execute(
@@ -46,9 +39,9 @@ class JurisdictionNumMigrationIT {
                     from generate_series(1, 5) n,
                          lateral (select case when n = 3 then 'small' else 'big' end as j) x
                   """));
-      List<String> before = harvestOrder(jdbi);
+      List<String> before = database.harvestOrder();
 
-      migrate(pool, "13");
+      database.migrateTo("13");
 
       assertEquals(
           List.of("1 big", "2 big", "3 small", "4 big", "5 big"),
@@ -62,7 +55,7 @@ class JurisdictionNumMigrationIT {
                           """)
                       .mapTo(String.class)
                       .list()));
-      assertEquals(before, harvestOrder(jdbi));
+      assertEquals(before, database.harvestOrder());
       assertThrows(
           UnableToExecuteStatementException.class,
           () ->
@@ -77,22 +70,5 @@ class JurisdictionNumMigrationIT {
                           """)),
           "a request of 'big' with the number of 'small'");
     }
-  }
-
-  private static void migrate(HikariDataSource pool, String version) {
-    Flyway.configure()
-        .dataSource(pool)
-        .locations("classpath:db/migration")
-        .target(version)
-        .load()
-        .migrate();
-  }
-
-  private static List<String> harvestOrder(Jdbi jdbi) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select id || ' ' || change_xid from service_request order by id")
-                .mapTo(String.class)
-                .list());
   }
 }
