@@ -10,9 +10,10 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * The WHERE fragments of {@link ServiceRequestSearch}, each paired with its bindings: fixed text,
- * values always bound, never spliced, but for the status: one of an enum's two names, written as a
- * literal so that the planner can use the partial index of that status (V13). Spatial filters first test {@code location <@ box}, which
- * the GiST index on the point answers, then the exact great-circle distance.
+ * values always bound, never spliced, but for the status: one of an enum's two names, written as
+ * a literal so that the planner can use the partial index of that status (V13). Spatial filters
+ * first test {@code location <@ box}, which the GiST index on the point answers, then the exact
+ * great-circle distance.
  */
 final class SearchFilters {
 
