@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -122,7 +121,7 @@ public final class ChicagoCsvImport {
                 Files.getLastModifiedTime(file).toInstant(), ZoneOffset.UTC)
             .truncatedTo(ChronoUnit.MICROS);
     try (Handle handle = jdbi.open()) {
-      ZoneId zone = zone(handle, jurisdictionId);
+      ImportJurisdiction jurisdiction = ImportJurisdiction.read(handle, jurisdictionId);
       ImportProgressDao progress = handle.attach(ImportProgressDao.class);
       ImportProgressRow known = progress.find(source, jurisdictionId).orElse(null);
       boolean sameFile = known != null && known.sameFile(size, modifiedAt);
@@ -136,7 +135,7 @@ public final class ChicagoCsvImport {
         if (names == null) {
           throw new IllegalArgumentException(file + " is empty");
         }
-        ChicagoRows rows = new ChicagoRows(names, zone);
+        ChicagoRows rows = new ChicagoRows(names, jurisdiction.zone());
         ImportProgressRow from =
             sameFile && !options.restart()
                 ? known
@@ -146,7 +145,8 @@ public final class ChicagoCsvImport {
           progress.start(from);
         }
         ServiceIds services = new ServiceIds(handle, jurisdictionId);
-        return load(handle, file, progress, services, from, rows, options, listener, size);
+        return load(handle, file, progress, services, jurisdiction, from, rows, options, listener,
+            size);
       }
     }
   }
@@ -158,12 +158,12 @@ public final class ChicagoCsvImport {
    * not when it is interrupted or stopped early: the next import or start of storage does.
    */
   private Result load(Handle handle, Path file, ImportProgressDao progress, ServiceIds services,
-      ImportProgressRow from, ChicagoRows rows, Options options, Listener listener, long size)
-      throws IOException {
+      ImportJurisdiction jurisdiction, ImportProgressRow from, ChicagoRows rows, Options options,
+      Listener listener, long size) throws IOException {
     if (!BulkIndexes.tryLock(handle)) {
       // Another bulk load runs: upsert beside it, it builds the indexes over these rows too.
-      return new ImportRun(jdbi, progress, services, from, rows, options, listener, size,
-              ImportBatch.Mode.UPSERT)
+      return new ImportRun(jdbi, progress, services, jurisdiction, from, rows, options, listener,
+              size, ImportBatch.Mode.UPSERT)
           .run(file);
     }
     try {
@@ -178,8 +178,8 @@ public final class ChicagoCsvImport {
           };
       if (!bulk) {
         restore(pending, options, listener);
-        return new ImportRun(jdbi, progress, services, from, rows, options, listener, size,
-                ImportBatch.Mode.UPSERT)
+        return new ImportRun(jdbi, progress, services, jurisdiction, from, rows, options, listener,
+                size, ImportBatch.Mode.UPSERT)
             .run(file);
       }
       BulkIndexes.drop(handle);
@@ -187,7 +187,8 @@ public final class ChicagoCsvImport {
       Result result;
       try {
         result =
-            new ImportRun(jdbi, progress, services, from, rows, options, listener, size, mode)
+            new ImportRun(jdbi, progress, services, jurisdiction, from, rows, options, listener,
+                    size, mode)
                 .run(file);
       } catch (IOException | RuntimeException e) {
         restoreAfterFailure(handle, options, listener, e);
@@ -237,18 +238,5 @@ public final class ChicagoCsvImport {
         .mapTo(boolean.class)
         .findOne()
         .orElse(false);
-  }
-
-  private static ZoneId zone(Handle handle, String jurisdictionId) {
-    return handle
-        .createQuery("select time_zone from jurisdiction where jurisdiction_id = :j")
-        .bind("j", jurisdictionId)
-        .mapTo(String.class)
-        .findOne()
-        .map(ZoneId::of)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "there is no jurisdiction " + jurisdictionId + ": load a catalog first"));
   }
 }

@@ -1,6 +1,5 @@
 package dev.open311.storage.bulk;
 
-import dev.open311.storage.dao.JurisdictionNum;
 import dev.open311.storage.db.CopyBinary;
 import java.sql.SQLException;
 import java.util.List;
@@ -44,12 +43,12 @@ final class CopyBatch {
 
   private CopyBatch() {}
 
-  static void write(Handle handle, String jurisdictionId, List<ImportRow> rows, long[] serviceIds) {
+  static void write(
+      Handle handle, ImportJurisdiction jurisdiction, List<ImportRow> rows, long[] serviceIds) {
     long[] keys =
         handle.createQuery(KEYS).bind("count", rows.size()).mapTo(long.class).stream()
             .mapToLong(Long::longValue)
             .toArray();
-    short jurisdictionNum = JurisdictionNum.of(handle, jurisdictionId);
     CopyBinary requests = new CopyBinary();
     CopyBinary notes = new CopyBinary();
     for (int i = 0; i < rows.size(); i++) {
@@ -59,8 +58,8 @@ final class CopyBatch {
           .row(21)
           .int8(key)
           .text(row.serviceRequestId())
-          .text(jurisdictionId)
-          .int2(jurisdictionNum)
+          .text(jurisdiction.id())
+          .int2(jurisdiction.num())
           .int8(serviceIds[i])
           .text(row.serviceCode())
           .text(row.status())

@@ -45,9 +45,7 @@ final class ImportBatch {
                 status, status_notes, agency_responsible, requested_at, updated_at, closed_at,
                 address, zipcode, lat, long, location, channel, duplicate,
                 parent_service_request_id, areas)
-        select service_request_id, :jurisdictionId,
-               (select j.num from jurisdiction j where j.jurisdiction_id = :jurisdictionId),
-               service_id, service_code, status, status_notes, agency_responsible, requested_at,
+        select service_request_id, :jurisdictionId, :jurisdictionNum, service_id, service_code, status, status_notes, agency_responsible, requested_at,
                updated_at, closed_at, address, zipcode, lat, long, point(long, lat), channel,
                duplicate, parent_service_request_id, areas
           from import_staging
@@ -140,12 +138,12 @@ final class ImportBatch {
    * its own, on a connection of its own. A deadlock with another batch upserting the same public
    * id in the other order is retried.
    */
-  static void write(Jdbi jdbi, String jurisdictionId, List<ImportRow> rows, long[] serviceIds,
-      Mode mode) throws IOException {
+  static void write(Jdbi jdbi, ImportJurisdiction jurisdiction, List<ImportRow> rows,
+      long[] serviceIds, Mode mode) throws IOException {
     if (rows.isEmpty()) {
       return;
     }
-    if (mode.copyNewRows.get() && copied(jdbi, jurisdictionId, rows, serviceIds, mode)) {
+    if (mode.copyNewRows.get() && copied(jdbi, jurisdiction, rows, serviceIds, mode)) {
       return;
     }
     for (int attempt = 1; ; attempt++) {
@@ -154,7 +152,7 @@ final class ImportBatch {
         handle.useTransaction(
             h -> {
               settings(h, mode);
-              write(h, jurisdictionId, rows, serviceIds);
+              write(h, jurisdiction, rows, serviceIds);
             });
         return;
       } catch (JdbiException e) {
@@ -166,13 +164,13 @@ final class ImportBatch {
   }
 
   /** Tries {@link CopyBatch}; false (rolled back) when a public id was stored already. */
-  private static boolean copied(Jdbi jdbi, String jurisdictionId, List<ImportRow> rows,
+  private static boolean copied(Jdbi jdbi, ImportJurisdiction jurisdiction, List<ImportRow> rows,
       long[] serviceIds, Mode mode) {
     try (Handle handle = jdbi.open()) {
       handle.useTransaction(
           h -> {
             settings(h, mode);
-            CopyBatch.write(h, jurisdictionId, rows, serviceIds);
+            CopyBatch.write(h, jurisdiction, rows, serviceIds);
           });
       return true;
     } catch (CopyFailure | JdbiException e) {
@@ -206,12 +204,13 @@ final class ImportBatch {
     return false;
   }
 
-  private static void write(Handle handle, String jurisdictionId, List<ImportRow> rows,
+  private static void write(Handle handle, ImportJurisdiction jurisdiction, List<ImportRow> rows,
       long[] serviceIds) throws IOException {
     copy(handle, rows, serviceIds);
     handle
         .createUpdate(UPSERT)
-        .bind("jurisdictionId", jurisdictionId)
+        .bind("jurisdictionId", jurisdiction.id())
+        .bind("jurisdictionNum", jurisdiction.num())
         .bindArray("areaTypes", String.class, ImportRow.AREA_TYPES)
         .execute();
     handle.execute(FORGET_CHANGED);

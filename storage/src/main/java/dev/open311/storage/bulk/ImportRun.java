@@ -39,16 +39,19 @@ final class ImportRun {
   private final ChicagoCsvImport.Listener listener;
   private final long size;
   private final ServiceIds services;
+  private final ImportJurisdiction jurisdiction;
   private final ImportBatch.Mode mode;
   private long imported;
   private long rejected;
 
-  ImportRun(Jdbi jdbi, ImportProgressDao progress, ServiceIds services, ImportProgressRow from,
-      ChicagoRows rows, ChicagoCsvImport.Options options, ChicagoCsvImport.Listener listener,
-      long size, ImportBatch.Mode mode) {
+  ImportRun(Jdbi jdbi, ImportProgressDao progress, ServiceIds services,
+      ImportJurisdiction jurisdiction, ImportProgressRow from, ChicagoRows rows,
+      ChicagoCsvImport.Options options, ChicagoCsvImport.Listener listener, long size,
+      ImportBatch.Mode mode) {
     this.jdbi = jdbi;
     this.progress = progress;
     this.services = services;
+    this.jurisdiction = jurisdiction;
     this.from = from;
     this.rows = rows;
     this.options = options;
@@ -116,7 +119,7 @@ final class ImportRun {
     Future<?> written =
         pool.submit(
             () -> {
-              ImportBatch.write(jdbi, from.jurisdictionId(), batchRows, serviceIds, mode);
+              ImportBatch.write(jdbi, jurisdiction, batchRows, serviceIds, mode);
               return null;
             });
     return new Pending(written, batchRows.size(), batchRejected, records.offset(), records.line());

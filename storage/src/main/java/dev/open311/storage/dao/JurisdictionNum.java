@@ -1,12 +1,10 @@
 package dev.open311.storage.dao;
 
-import org.jdbi.v3.core.Handle;
-
 /**
  * A jurisdiction's small number (V13), which leads the request indexes in place of its text id:
  * statements name the jurisdiction by id and find its number with {@link #OF}, once per
- * statement; writers store it beside the id, which the requests' foreign key checks against the
- * jurisdiction's.
+ * statement; writers store it beside the id (an import reads it once, ImportJurisdiction), and the
+ * requests' foreign key checks the pair against the jurisdiction's.
  */
 public final class JurisdictionNum {
 
@@ -15,19 +13,4 @@ public final class JurisdictionNum {
       "(select j.num from jurisdiction j where j.jurisdiction_id = :jurisdictionId)";
 
   private JurisdictionNum() {}
-
-  /**
-   * The number of the jurisdiction.
-   *
-   * @throws IllegalArgumentException when there is no such jurisdiction
-   */
-  public static short of(Handle handle, String jurisdictionId) {
-    return handle
-        .createQuery("select num from jurisdiction where jurisdiction_id = :j")
-        .bind("j", jurisdictionId)
-        .mapTo(short.class)
-        .findOne()
-        .orElseThrow(
-            () -> new IllegalArgumentException("there is no jurisdiction " + jurisdictionId));
-  }
 }
