@@ -89,7 +89,8 @@ public final class Storage implements AutoCloseable {
             new PostgresCatalog(ungated, clock),
             () -> ungated.withExtension(CatalogVersionDao.class, CatalogVersionDao::version),
             CachingCatalog.DEFAULT_CHECK_INTERVAL);
-    // Filing tags each request from an in-memory index that follows loads made by any process.
+    // Filing tags each request from an in-memory index that follows loads made by any process,
+    // read when first needed (watchAreas).
     this.areaLocator = RefreshingAreaLocator.start(ungated);
     // Refreshed outside the gate, like the other caches: searches may wait for nothing of it.
     this.recent = RecentCells.start(ungated);
@@ -233,6 +234,15 @@ public final class Storage implements AutoCloseable {
   public void refreshCaches() {
     catalog.refresh();
     apiKeys.refresh();
+  }
+
+  /**
+   * Reads the areas into the index filing tags requests from, and follows later loads: a server
+   * calls it when it starts, so that its first filing does not wait for the read. Without it the
+   * first filing reads them; a command that files nothing never does.
+   */
+  public void watchAreas() {
+    areaLocator.watch();
   }
 
   /** Where the data is, for the start-up log: never a password. */

@@ -48,6 +48,7 @@ public final class Open311Server implements AutoCloseable {
         loadDemoCatalog(storage);
         DemoAreas.load(storage);
       }
+      storage.watchAreas();
       Server jetty = jetty(config, storage);
       jetty.start();
       Open311Server server = new Open311Server(storage, jetty);

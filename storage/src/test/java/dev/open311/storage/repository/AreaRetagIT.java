@@ -130,6 +130,20 @@ class AreaRetagIT {
   }
 
   @Test
+  void aLocatorReadsTheAreasWhenFirstUsedNotWhenStarted() throws IOException {
+    try (RefreshingAreaLocator locator = RefreshingAreaLocator.start(jdbi)) {
+      // Read at the start, the index would hold no ward until the next tick, 2 s later.
+      areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+
+      assertEquals(
+          List.of("ward 1"),
+          locator.locate(CITY_HALL.latitude(), CITY_HALL.longitude()).stream()
+              .map(area -> area.areaType() + " " + area.areaKey())
+              .toList());
+    }
+  }
+
+  @Test
   void aServerHoldingOldBoundariesReTagsWhatItFiledOnceItSeesTheNewOnesAndNothingImported()
       throws IOException {
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
