@@ -45,9 +45,10 @@ final class ImportBatch {
                 status, status_notes, agency_responsible, requested_at, updated_at, closed_at,
                 address, zipcode, lat, long, location, channel, duplicate,
                 parent_service_request_id, areas)
-        select service_request_id, :jurisdictionId, :jurisdictionNum, service_id, service_code, status, status_notes, agency_responsible, requested_at,
-               updated_at, closed_at, address, zipcode, lat, long, point(long, lat), channel,
-               duplicate, parent_service_request_id, areas
+        select service_request_id, :jurisdictionId, :jurisdictionNum, service_id, service_code,
+               status, status_notes, agency_responsible, requested_at, updated_at, closed_at,
+               address, zipcode, lat, long, point(long, lat), channel, duplicate,
+               parent_service_request_id, areas
           from import_staging
         on conflict (service_request_id) do update
            set jurisdiction_id = excluded.jurisdiction_id,
