@@ -74,6 +74,8 @@ class StorageLifecycleIT {
       // zonky's test defaults turn both off (trap 12); the product must not lose commits.
       assertEquals("on", show(jdbi, "fsync"));
       assertEquals("on", show(jdbi, "synchronous_commit"));
+      // No replicas: index builds after a bulk import skip WAL (ServerSettings).
+      assertEquals("minimal", show(jdbi, "wal_level"));
     }
   }
 

@@ -35,4 +35,13 @@ class ServerSettingsTest {
     assertFalse(settings.containsKey("synchronous_commit"));
     assertFalse(settings.containsKey("full_page_writes"));
   }
+
+  @Test
+  void walCarriesOnlyWhatCrashRecoveryNeeds() {
+    Map<String, String> settings = ServerSettings.forMemory(24 * GIB);
+
+    assertEquals("minimal", settings.get("wal_level"));
+    // PostgreSQL refuses to start with wal_level minimal and any WAL sender allowed.
+    assertEquals("0", settings.get("max_wal_senders"));
+  }
 }
