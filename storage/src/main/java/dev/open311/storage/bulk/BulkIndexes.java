@@ -147,8 +147,8 @@ public final class BulkIndexes {
   }
 
   /**
-   * Builds the recorded indexes on {@code workers} connections at once, the biggest table's
-   * first; each index in a transaction that also deletes its row. Call with the lock held. With
+   * Builds the recorded indexes on {@code workers} connections at once, the longest builds
+   * first ({@link #longestFirst}); each index in a transaction that also deletes its row. Call with the lock held. With
    * one worker or none they are built on this thread, in the handle it has open if any.
    *
    * @param progress told of each index as it is built, on this thread
@@ -161,7 +161,7 @@ public final class BulkIndexes {
     int total = names.size();
     if (workers <= 1) {
       int built = 0;
-      for (String name : largestTableFirst(jdbi, names)) {
+      for (String name : longestFirst(jdbi, names)) {
         jdbi.useTransaction(h -> build(h, name, -1));
         progress.built(name, ++built, total);
       }
@@ -172,7 +172,7 @@ public final class BulkIndexes {
     ExecutorService pool = Executors.newFixedThreadPool(sessions);
     try {
       CompletionService<String> builds = new ExecutorCompletionService<>(pool);
-      for (String name : largestTableFirst(jdbi, names)) {
+      for (String name : longestFirst(jdbi, names)) {
         builds.submit(
             () -> {
               jdbi.useTransaction(h -> build(h, name, helpers));
@@ -204,7 +204,15 @@ public final class BulkIndexes {
     return Math.max(0, cores / Math.max(1, sessions) - 1);
   }
 
-  private static List<String> largestTableFirst(Jdbi jdbi, List<String> names) {
+  /**
+   * The indexes by their likely build time, longest first, so that the builds sharing the workers
+   * end together rather than one long build running alone at the end. The estimate is the table's
+   * size (not relpages, which stays 0 until a load into an empty table is analyzed), halved for a
+   * partial index (it sorts only some rows) and 1.7 times for a GiST one. On a million imported
+   * requests the GiST index took 1.5 s, most full ones 0.8-1.3 s and the partial ones 0.2-0.9 s;
+   * ordered by table and name, the two workers finished about 0.25 s further apart.
+   */
+  private static List<String> longestFirst(Jdbi jdbi, List<String> names) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -215,7 +223,11 @@ public final class BulkIndexes {
                         on t.relname = d.table_name
                        and t.relnamespace = current_schema()::regnamespace
                      where d.index_name in (<names>)
-                     order by coalesce(t.relpages, 0) desc, d.index_name
+                     order by coalesce(pg_relation_size(t.oid), 0)
+                              * case when d.definition like '% WHERE %' then 0.5 else 1 end
+                              * case when d.definition like '% USING gist %' then 1.7 else 1 end
+                              desc,
+                              d.index_name
                     """)
                 .bindList("names", names)
                 .mapTo(String.class)

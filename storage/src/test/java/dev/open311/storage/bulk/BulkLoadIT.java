@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -156,6 +157,26 @@ class BulkLoadIT {
 
     assertEquals(13, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
     assertEquals(before, indexes());
+  }
+
+  @Test
+  void theLongestBuildsComeFirst() throws IOException {
+    run(BulkFixtures.sample(), options(50, 1, ChicagoCsvImport.Bulk.AUTO));
+    List<String> order = new ArrayList<>();
+    Jdbi jdbi = TestDatabases.jdbi(storage);
+    List<String> pending = jdbi.withHandle(BulkIndexes::pending);
+
+    // One worker builds them one by one, in the order planned.
+    assertEquals(13, BulkIndexes.restore(jdbi, pending, 1, (name, built, total) -> order.add(name)));
+
+    assertEquals("service_request_location", order.get(0), order.toString());
+    List<String> full = List.of("service_request_by_area", "service_request_by_cell",
+        "service_request_change", "service_request_newest", "service_request_updated");
+    List<String> partial = List.of("service_request_closed", "service_request_closed_by_service",
+        "service_request_open", "service_request_open_by_service", "service_request_parent");
+    int lastFull = full.stream().mapToInt(order::indexOf).max().orElseThrow();
+    int firstPartial = partial.stream().mapToInt(order::indexOf).min().orElseThrow();
+    assertTrue(lastFull < firstPartial, order.toString());
   }
 
   @Test
