@@ -12,9 +12,10 @@ import java.time.zone.ZoneRules;
 /**
  * The Chicago data portal's datetimes: floating local times (no offset) in the city's zone, as
  * {@code 2019-01-01T00:11:22.000} (the API's form, also with a space or without the
- * milliseconds) or {@code 01/01/2019 12:11:22 AM} (the CSV download's form). Parsed by hand: an
- * import reads three per row. A local time that falls twice (the autumn change) is the earlier
- * instant, one that does not exist (the spring change) is moved forward by the gap.
+ * milliseconds) or {@code 01/01/2019 12:11:22 AM} (the CSV download's form), years 1 to 9999.
+ * Parsed by hand: an import reads three per row. A local time that falls twice (the autumn
+ * change) is the earlier instant, one that does not exist (the spring change) is moved forward by
+ * the gap.
  *
  * <p>Finding a local time's offset in the zone's rules cost more than the parsing; the offset of
  * the last one is kept with the stretch of local times that have only that offset, between two
@@ -41,7 +42,9 @@ final class PortalDates {
     try {
       LocalDateTime local =
           text.length() >= 19 && text.charAt(4) == '-' ? iso(text) : us(text);
-      if (local != null) {
+      // A five-digit year is a typing error, and nine digits overflowed the microseconds COPY
+      // sends: the whole import failed instead of skipping the row.
+      if (local != null && local.getYear() >= 1 && local.getYear() <= 9999) {
         return atZone(local, zone);
       }
     } catch (DateTimeException | IndexOutOfBoundsException e) {

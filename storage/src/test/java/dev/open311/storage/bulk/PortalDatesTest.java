@@ -60,6 +60,22 @@ class PortalDatesTest {
   }
 
   @Test
+  void aDayMustBeInItsMonthAndAYearHaveFourDigits() throws BadRowException {
+    assertEquals(
+        OffsetDateTime.parse("2020-02-29T10:00:00-06:00"), parse("02/29/2020 10:00:00 AM"));
+    assertEquals(
+        OffsetDateTime.parse("2000-02-29T10:00:00-06:00"), parse("2000-02-29T10:00:00"));
+    for (String bad :
+        new String[] {
+          "02/29/2019 10:00:00 AM", "1900-02-29T10:00:00", "04/31/2019 10:00:00 AM",
+          "2019-01-01T24:00:00", "2019-01-01T23:60:00", "0000-01-01T00:00:00",
+          "01/01/20199 10:00:00 AM", "01/01/999999999 10:00:00 AM"
+        }) {
+      assertThrows(BadRowException.class, () -> parse(bad), bad);
+    }
+  }
+
+  @Test
   void twelveOClockIsMidnightAsAmAndNoonAsPm() throws BadRowException {
     assertEquals(OffsetDateTime.parse("2019-01-01T00:00:00-06:00"), parse("1/1/2019 12:00:00 AM"));
     assertEquals(OffsetDateTime.parse("2019-01-01T12:00:00-06:00"), parse("1/1/2019 12:00:00 PM"));
