@@ -147,9 +147,10 @@ public final class BulkIndexes {
   }
 
   /**
-   * Builds the recorded indexes on {@code workers} connections at once, the longest builds
-   * first ({@link #longestFirst}); each index in a transaction that also deletes its row. Call with the lock held. With
-   * one worker or none they are built on this thread, in the handle it has open if any.
+   * Builds the recorded indexes on {@code workers} connections at once, the longest builds first
+   * ({@link #longestFirst}); each index in a transaction that also deletes its row. Call with the
+   * lock held. With one worker or none they are built on this thread, in the handle it has open
+   * if any.
    *
    * @param progress told of each index as it is built, on this thread
    * @return how many indexes were built

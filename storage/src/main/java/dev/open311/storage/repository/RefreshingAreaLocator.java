@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>From then on, every {@link #INTERVAL} a background thread reads {@code max(version)} of
  * {@code area_load} (a handful of rows); when it moved, it reads every area in one snapshot, builds
- * a new index and swaps it in. Until the swap, requests filed here get the boundaries held before. So one interval
- * after a swap, when the requests filed with the old index have committed, this process re-tags for
- * the types that changed every request filed through the API since the load began ({@code
- * change_xid} at or after its {@code tagged_xmin}; an import's rows carry their file's areas and
- * are left alone). Tags are thus right everywhere a few seconds after any load.
+ * a new index and swaps it in. Until the swap, requests filed here get the boundaries held
+ * before. So one interval after a swap, when the requests filed with the old index have
+ * committed, this process re-tags for the types that changed every request filed through the API
+ * since the load began ({@code change_xid} at or after its {@code tagged_xmin}; an import's rows
+ * carry their file's areas and are left alone). Tags are thus right everywhere a few seconds
+ * after any load.
  */
 public final class RefreshingAreaLocator implements AreaLocator, AutoCloseable {
 

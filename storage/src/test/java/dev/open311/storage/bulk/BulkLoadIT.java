@@ -167,7 +167,8 @@ class BulkLoadIT {
     List<String> pending = jdbi.withHandle(BulkIndexes::pending);
 
     // One worker builds them one by one, in the order planned.
-    assertEquals(13, BulkIndexes.restore(jdbi, pending, 1, (name, built, total) -> order.add(name)));
+    assertEquals(
+        13, BulkIndexes.restore(jdbi, pending, 1, (name, built, total) -> order.add(name)));
 
     assertEquals("service_request_location", order.get(0), order.toString());
     List<String> full = List.of("service_request_by_area", "service_request_by_cell",
