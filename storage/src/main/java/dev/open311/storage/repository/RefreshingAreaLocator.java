@@ -93,11 +93,17 @@ public final class RefreshingAreaLocator implements AreaLocator, AutoCloseable {
     return current.index().locate(latitude, longitude);
   }
 
-  /** Reads the areas now unless it has, and keeps watching for changes from now on. */
+  /**
+   * Reads the areas now unless it has, re-tags now what the loads it already saw left stale, and
+   * keeps watching for changes from now on. A server calls it before it serves: no filing of its
+   * own is in flight for the re-tag to wait for, and it does not run seconds later in the
+   * background, against the first requests served.
+   */
   public synchronized void watch() {
     if (state.version() < 0) {
       refresh();
     }
+    fixUp();
     if (!watching) {
       long interval = INTERVAL.toMillis();
       timer.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);

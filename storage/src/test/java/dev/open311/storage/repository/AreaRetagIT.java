@@ -174,4 +174,23 @@ class AreaRetagIT {
       assertEquals(List.of("ward 7"), tags(jdbi, file(serverRequests, CITY_HALL)), "filed now");
     }
   }
+
+  @Test
+  void aServerThatSawLoadsBeforeItServesReTagsWhenItStartsWatchingNotATickLater()
+      throws IOException {
+    areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
+    try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
+      PostgresServiceRequests serverRequests = new PostgresServiceRequests(
+              jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
+      areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
+      String filedMeanwhile = file(serverRequests, CITY_HALL);
+      assertTrue(server.refresh());
+
+      // As a server that loaded the demo areas on an empty database: the re-tag is done when
+      // watch returns, not in the background two seconds into serving.
+      server.watch();
+
+      assertEquals(List.of("ward 7"), tags(jdbi, filedMeanwhile));
+    }
+  }
 }
