@@ -43,7 +43,8 @@ class StorageLifecycleIT {
       Jdbi jdbi = TestDatabases.jdbi(storage);
       // Every migration shipped in the jar is applied, in order, and none failed.
       assertEquals(
-          List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"),
+          List.of(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14"),
           jdbi.withHandle(
               h ->
                   h.createQuery(

@@ -16,11 +16,14 @@ import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestClock;
 import dev.open311.storage.TestDatabases;
+import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.mapping.CatalogNames;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,6 +148,59 @@ class PagingAndHarvestIT {
       ServiceRequestPage rest = requests.search(builder().cursor(seen.next()).build(clock));
       assertEquals(List.of("late", after), ids(rest), "the late row sorts before " + runningXid);
     }
+  }
+
+  /**
+   * A harvest whose update range holds few requests reads the range whole and sorts it; a wider
+   * one walks change order, on the change index alone when that holds every filter. Here change
+   * order differs from both update order and key order, so a way that did not sort by change
+   * would show.
+   */
+  @Test
+  void aHarvestReturnsChangeOrderWhetherItReadsItsUpdateRangeWholeOrWalksChangeOrder() {
+    String a = fileAt(10);
+    String b = fileAt(30);
+    String c = fileAt(20);
+    clock.set(TestClock.START.plusSeconds(60L * 5));
+    requests.update(SPRINGFIELD, a, null, "a comment: last in change order, first in update order");
+    // Rows laid out in key order, as after a bulk load: a read that kept the table's order
+    // would not come in change order by chance.
+    TestDatabases.jdbi(storage)
+        .useHandle(h -> h.execute("cluster service_request using service_request_pkey"));
+
+    OffsetDateTime minute15 = minute(15);
+    OffsetDateTime minute25 = minute(25);
+    assertHarvest(List.of(b, c, a), builder().updated(EPOCH, null));
+    assertHarvest(List.of(b, c), builder().updated(minute15, null));
+    assertHarvest(List.of(c, a), builder().updated(EPOCH, minute25));
+    assertHarvest(List.of(b, c), builder().updated(EPOCH, null).page(1, 2));
+    assertHarvest(List.of(a), builder().updated(EPOCH, null).page(3, 1));
+    assertHarvest(List.of(b, c, a), builder().updated(EPOCH, null).statuses(Set.of(Status.OPEN)));
+    assertHarvest(List.of(), builder().updated(minute(60 * 24), null));
+  }
+
+  /** The same requests by each way: the range read whole (a wide window), walked (none), default. */
+  private void assertHarvest(List<String> expected, ServiceRequestQueryBuilder builder) {
+    ServiceRequestQuery query = builder.build(clock);
+    for (int window : new int[] {1_000, 0}) {
+      List<String> found =
+          TestDatabases.jdbi(storage)
+              .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, window))
+              .stream()
+              .map(row -> row.request().serviceRequestId())
+              .toList();
+      assertEquals(expected, found, "window " + window);
+    }
+    assertEquals(expected, ids(requests.search(query)));
+  }
+
+  private String fileAt(int minute) {
+    clock.set(TestClock.START.plusSeconds(60L * minute));
+    return file();
+  }
+
+  private OffsetDateTime minute(int minute) {
+    return OffsetDateTime.ofInstant(TestClock.START.plusSeconds(60L * minute), clock.getZone());
   }
 
   @Test
