@@ -149,8 +149,7 @@ class AreaRetagIT {
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
     // A second process: its own index, as a server running beside the CLI has.
     try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
-      PostgresServiceRequests serverRequests = new PostgresServiceRequests(
-              jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
+      PostgresServiceRequests serverRequests = filingThrough(server);
 
       areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
       String filedMeanwhile = file(serverRequests, CITY_HALL);
@@ -180,10 +179,8 @@ class AreaRetagIT {
       throws IOException {
     areas.load(WARDS, stream(WEST_EAST), RetagProgress.NONE);
     try (RefreshingAreaLocator server = RefreshingAreaLocator.unscheduled(jdbi)) {
-      PostgresServiceRequests serverRequests = new PostgresServiceRequests(
-              jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
       areas.load(WARDS, stream(NORTH_SOUTH), RetagProgress.NONE);
-      String filedMeanwhile = file(serverRequests, CITY_HALL);
+      String filedMeanwhile = file(filingThrough(server), CITY_HALL);
       assertTrue(server.refresh());
 
       // As a server that loaded the demo areas on an empty database: the re-tag is done when
@@ -192,5 +189,11 @@ class AreaRetagIT {
 
       assertEquals(List.of("ward 7"), tags(jdbi, filedMeanwhile));
     }
+  }
+
+  /** Requests filed by a server process that tags them with {@code server}'s index. */
+  private PostgresServiceRequests filingThrough(RefreshingAreaLocator server) {
+    return new PostgresServiceRequests(
+        jdbi, TestDatabases.dataSource(storage), clock, server, CatalogNames.NONE);
   }
 }
