@@ -52,8 +52,6 @@ final class SearchFilters {
     }
     append(sql, query.from() != null, "r.requested_at >= :from");
     append(sql, query.to() != null, "r.requested_at < :to");
-    append(sql, query.updatedAfter() != null, "r.updated_at >= :updatedAfter");
-    append(sql, query.updatedBefore() != null, "r.updated_at < :updatedBefore");
     if (query.near() != null && spatial != Spatial.NONE) {
       append(sql, spatial == Spatial.INDEXED, box("near"));
       append(sql, spatial != Spatial.WITHOUT_CIRCLE, DISTANCE + " <= :nearRadius");
@@ -72,9 +70,26 @@ final class SearchFilters {
         sql,
         query.area() != null,
         "r.areas && cast(:areaTags as text[])");
+    return sql.append(onChangeIndex(query, "r")).toString();
+  }
+
+  /**
+   * The filters the change index holds (V14), on the rows of {@code alias}: update times, and for
+   * a harvest its settled rows and its cursor. One {@code and} line each.
+   */
+  static String onChangeIndex(ServiceRequestQuery query, String alias) {
+    StringBuilder sql = new StringBuilder();
+    append(sql, query.updatedAfter() != null, alias + ".updated_at >= :updatedAfter");
+    append(sql, query.updatedBefore() != null, alias + ".updated_at < :updatedBefore");
     // Settled rows only: no transaction still running can commit a row sorting before them.
-    append(sql, query.isHarvest(), "r.change_xid < pg_snapshot_xmin(pg_current_snapshot())");
-    append(sql, query.after() != null, "(r.change_xid, r.id) > (cast(:afterXid as xid8), :afterId)");
+    append(
+        sql,
+        query.isHarvest(),
+        alias + ".change_xid < pg_snapshot_xmin(pg_current_snapshot())");
+    append(
+        sql,
+        query.after() != null,
+        "(" + alias + ".change_xid, " + alias + ".id) > (cast(:afterXid as xid8), :afterId)");
     return sql.toString();
   }
 

@@ -357,7 +357,15 @@ public final class ServiceRequestSearch {
       return rowsOf("select r.id from service_request r\n" + OF_JURISDICTION + filters
           + HARVEST + slice);
     }
-    return COLUMNS + "  from service_request r\n" + OF_JURISDICTION + filters + HARVEST + slice;
+    // The walk reads the change index alone, and only the requests it keeps are fetched for the
+    // other filters, one by one in change order, until the page is full: a week's closed
+    // requests took 10 s when every request passed was fetched, 2.8 s now (at 20M requests).
+    return COLUMNS + "  from (select k.id, k.change_xid from service_request k\n"
+        + "   where k.jurisdiction_num = " + JurisdictionNum.OF + "\n"
+        + SearchFilters.onChangeIndex(query, "k")
+        + "   order by k.change_xid, k.id) k\n"
+        + "  join service_request r on r.id = k.id\n"
+        + "   where true\n" + filters + " order by k.change_xid, k.id" + slice;
   }
 
   /** A harvest whose filters are all on the change index: update times, a cursor, or none. */

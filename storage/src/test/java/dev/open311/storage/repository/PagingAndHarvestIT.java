@@ -162,20 +162,23 @@ class PagingAndHarvestIT {
     String b = fileAt(30);
     String c = fileAt(20);
     clock.set(TestClock.START.plusSeconds(60L * 5));
-    requests.update(SPRINGFIELD, a, null, "a comment: last in change order, first in update order");
-    // Rows laid out in key order, as after a bulk load: a read that kept the table's order
-    // would not come in change order by chance.
+    requests.update(SPRINGFIELD, c, Status.CLOSED, "closed before a");
+    clock.set(TestClock.START.plusSeconds(60L * 6));
+    requests.update(SPRINGFIELD, a, Status.CLOSED, "last in change order");
+    // Change order b, c, a; update order c, a, b; key order a, b, c. Rows laid out in key order,
+    // as after a bulk load, so that a read keeping the table's order is not right by chance.
     TestDatabases.jdbi(storage)
         .useHandle(h -> h.execute("cluster service_request using service_request_pkey"));
 
-    OffsetDateTime minute15 = minute(15);
-    OffsetDateTime minute25 = minute(25);
     assertHarvest(List.of(b, c, a), builder().updated(EPOCH, null));
-    assertHarvest(List.of(b, c), builder().updated(minute15, null));
-    assertHarvest(List.of(c, a), builder().updated(EPOCH, minute25));
+    assertHarvest(List.of(b), builder().updated(minute(15), null));
+    assertHarvest(List.of(c, a), builder().updated(EPOCH, minute(25)));
     assertHarvest(List.of(b, c), builder().updated(EPOCH, null).page(1, 2));
     assertHarvest(List.of(a), builder().updated(EPOCH, null).page(3, 1));
-    assertHarvest(List.of(b, c, a), builder().updated(EPOCH, null).statuses(Set.of(Status.OPEN)));
+    Set<Status> closed = Set.of(Status.CLOSED);
+    assertHarvest(List.of(c, a), builder().updated(EPOCH, null).statuses(closed));
+    assertHarvest(List.of(c), builder().updated(EPOCH, null).statuses(closed).page(1, 1));
+    assertHarvest(List.of(b), builder().updated(EPOCH, null).statuses(Set.of(Status.OPEN)));
     assertHarvest(List.of(), builder().updated(minute(60 * 24), null));
   }
 
