@@ -40,7 +40,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class ServiceRequestSearch {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       """
       select r.id, r.change_xid::text as change_xid, r.service_request_id, r.status,
              r.status_notes, r.service_code, r.description,
@@ -57,7 +57,7 @@ public final class ServiceRequestSearch {
       """;
 
   // The requests of the jurisdiction, as the indexes that lead with its number (V13) select them.
-  private static final String OF_JURISDICTION =
+  static final String OF_JURISDICTION =
       "   where r.jurisdiction_num = " + JurisdictionNum.OF + "\n";
 
   // The page RecentCells tells, by tuple id, with its check; fixed texts, so each is parsed once.
@@ -72,15 +72,8 @@ public final class ServiceRequestSearch {
           .thenComparingLong(SearchRow::id)
           .reversed();
 
-  private static final Comparator<SearchRow> CHANGE_ORDER =
-      Comparator.comparingLong(SearchRow::changeXid).thenComparingLong(SearchRow::id);
-
   private static final String NEWEST = " order by r.requested_at desc, r.id desc";
   private static final String NEAREST = " order by " + SearchFilters.DISTANCE + ", r.id";
-  private static final String HARVEST = " order by r.change_xid, r.id";
-
-  /** Requests changed in a harvest's update range read whole at most (narrowHarvest). */
-  private static final int UPDATED_WINDOW = 50_000;
 
   /** The newest requests an area filter looks through before its index (newestInAreas). */
   private static final int RECENT_WINDOW = 10_000;
@@ -124,7 +117,7 @@ public final class ServiceRequestSearch {
    */
   public static List<SearchRow> find(
       Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {
-    return find(handle, query, names, recent, UPDATED_WINDOW);
+    return find(handle, query, names, recent, HarvestPages.UPDATED_WINDOW);
   }
 
   /**
@@ -162,7 +155,7 @@ public final class ServiceRequestSearch {
     if (query.order() == SearchOrder.NEWEST) {
       rows.sort(NEWEST_FIRST); // a page read by keys or tuple ids comes in their order
     } else if (query.isHarvest() && query.serviceRequestIds().isEmpty()) {
-      rows.sort(CHANGE_ORDER);
+      rows.sort(HarvestPages.CHANGE_ORDER);
     }
     return rows;
   }
@@ -195,7 +188,8 @@ public final class ServiceRequestSearch {
       }
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
-      statement = handle.createQuery(sql(query, cells, codeArms, narrowHarvest(handle, query, updatedWindow)));
+      boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, updatedWindow);
+      statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole));
       SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
       cells.ifPresent(found -> NewestNearby.bind(statement, found));
       for (int i = 0; i < codeArms.size(); i++) {
@@ -304,7 +298,7 @@ public final class ServiceRequestSearch {
       ServiceRequestQuery query,
       Optional<NewestNearby.Cells> cells,
       List<CodeArm> codeArms,
-      boolean narrow) {
+      boolean rangeWhole) {
     // Limits are written in, not bound: the plan is made once per statement (plan_cache_mode,
     // DataSources), and a bound limit is planned as a tenth of the table, which turned the
     // page's 50 primary-key lookups into a merge join over the newest ids.
@@ -342,71 +336,7 @@ public final class ServiceRequestSearch {
     if (query.order() == SearchOrder.DISTANCE) {
       return COLUMNS + "  from service_request r\n" + OF_JURISDICTION + filters + NEAREST + slice;
     }
-    if (narrow) {
-      // In update order from the update index, every request of the range, then sorted; the
-      // subquery's order keeps the planner from walking change order (it plans for any range).
-      return COLUMNS + "  from (select * from service_request s\n"
-          + "   where s.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-          + "     and s.updated_at >= :updatedAfter\n"
-          + (query.updatedBefore() != null ? "     and s.updated_at < :updatedBefore\n" : "")
-          + "   order by s.updated_at) r\n"
-          + "   where true\n" + filters + HARVEST + slice;
-    }
-    if (coveredHarvest(query)) {
-      // Keys first: the walk reads the change index alone, which holds the update time (V14).
-      return rowsOf("select r.id from service_request r\n" + OF_JURISDICTION + filters
-          + HARVEST + slice);
-    }
-    // The walk reads the change index alone, and only the requests it keeps are fetched for the
-    // other filters, one by one in change order, until the page is full: a week's closed
-    // requests took 10 s when every request passed was fetched, 2.8 s now (at 20M requests).
-    return COLUMNS + "  from (select k.id, k.change_xid from service_request k\n"
-        + "   where k.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-        + SearchFilters.onChangeIndex(query, "k")
-        + "   order by k.change_xid, k.id) k\n"
-        + "  join service_request r on r.id = k.id\n"
-        + "   where true\n" + filters + " order by k.change_xid, k.id" + slice;
-  }
-
-  /** A harvest whose filters are all on the change index: update times, a cursor, or none. */
-  private static boolean coveredHarvest(ServiceRequestQuery query) {
-    return query.isHarvest()
-        && query.serviceCodes().isEmpty()
-        && query.statuses().size() != 1
-        && query.from() == null
-        && query.to() == null
-        && query.near() == null
-        && query.bbox() == null
-        && query.area() == null;
-  }
-
-  /**
-   * Whether a harvest reads its update range whole instead of walking change order: when the
-   * range holds at most {@code window} requests, counted on the update index alone. A harvest
-   * since yesterday asks for requests that come late in change order (about every write since is
-   * later), so the walk passes nearly every request before its first: at 20M requests 3.9 s warm
-   * and 34 s cold, fetching each row for its update time; 0.7-1.4 s on the change index alone
-   * (V14, filters it holds), against 12-30 ms reading a day's range. A cursor starts the walk
-   * where the last page ended; a wider range keeps the walk.
-   */
-  private static boolean narrowHarvest(Handle handle, ServiceRequestQuery query, int window) {
-    if (!query.isHarvest() || query.updatedAfter() == null || query.after() != null) {
-      return false;
-    }
-    Query probe =
-        handle
-            .createQuery(
-                "select count(*) from (select 1 from service_request u\n"
-                    + "   where u.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-                    + "     and u.updated_at >= :updatedAfter\n"
-                    + (query.updatedBefore() != null ? "     and u.updated_at < :updatedBefore\n" : "")
-                    + "   order by u.updated_at limit " + (window + 1) + ") w")
-            .bind("jurisdictionId", query.jurisdictionId())
-            .bind("updatedAfter", query.updatedAfter());
-    if (query.updatedBefore() != null) {
-      probe.bind("updatedBefore", query.updatedBefore());
-    }
-    return probe.mapTo(long.class).one() <= window;
+    return HarvestPages.sql(query, rangeWhole, filters, slice);
   }
 
   /** One service code and status, read in time order from that status's service index. */
