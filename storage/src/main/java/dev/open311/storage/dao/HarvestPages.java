@@ -45,10 +45,8 @@ final class HarvestPages {
     Query probe =
         handle
             .createQuery(
-                "select count(*) from (select 1 from service_request u\n"
-                    + "   where u.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-                    + updateRange(query, "u")
-                    + "   order by u.updated_at limit " + (window + 1) + ") w")
+                "select count(*) from (" + inUpdateOrder(query, "1")
+                    + " limit " + (window + 1) + ") w")
             .bind("jurisdictionId", query.jurisdictionId())
             .bind("updatedAfter", query.updatedAfter());
     if (query.updatedBefore() != null) {
@@ -62,10 +60,7 @@ final class HarvestPages {
     if (rangeWhole) {
       // In update order from the update index, every request of the range, then sorted; the
       // subquery's order keeps the planner from walking change order (it plans for any range).
-      return COLUMNS + "  from (select * from service_request s\n"
-          + "   where s.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-          + updateRange(query, "s")
-          + "   order by s.updated_at) r\n"
+      return COLUMNS + "  from (" + inUpdateOrder(query, "*") + ") r\n"
           + "   where true\n" + filters + HARVEST + slice;
     }
     if (covered(query)) {
@@ -95,11 +90,11 @@ final class HarvestPages {
         && query.area() == null;
   }
 
-  /** The update range on the rows of {@code alias}, an {@code and} line per bound. */
-  private static String updateRange(ServiceRequestQuery query, String alias) {
-    return "     and " + alias + ".updated_at >= :updatedAfter\n"
-        + (query.updatedBefore() != null
-            ? "     and " + alias + ".updated_at < :updatedBefore\n"
-            : "");
+  /** The requests of the update range, {@code columns} of each, read from the update index. */
+  private static String inUpdateOrder(ServiceRequestQuery query, String columns) {
+    return "select " + columns + " from service_request u\n"
+        + "   where u.jurisdiction_num = " + JurisdictionNum.OF + "\n"
+        + SearchFilters.updateRange(query, "u")
+        + "   order by u.updated_at";
   }
 }

@@ -78,9 +78,7 @@ final class SearchFilters {
    * a harvest its settled rows and its cursor. One {@code and} line each.
    */
   static String onChangeIndex(ServiceRequestQuery query, String alias) {
-    StringBuilder sql = new StringBuilder();
-    append(sql, query.updatedAfter() != null, alias + ".updated_at >= :updatedAfter");
-    append(sql, query.updatedBefore() != null, alias + ".updated_at < :updatedBefore");
+    StringBuilder sql = new StringBuilder(updateRange(query, alias));
     // Settled rows only: no transaction still running can commit a row sorting before them.
     append(
         sql,
@@ -90,6 +88,14 @@ final class SearchFilters {
         sql,
         query.after() != null,
         "(" + alias + ".change_xid, " + alias + ".id) > (cast(:afterXid as xid8), :afterId)");
+    return sql.toString();
+  }
+
+  /** The update times asked for, on the rows of {@code alias}; one {@code and} line each. */
+  static String updateRange(ServiceRequestQuery query, String alias) {
+    StringBuilder sql = new StringBuilder();
+    append(sql, query.updatedAfter() != null, alias + ".updated_at >= :updatedAfter");
+    append(sql, query.updatedBefore() != null, alias + ".updated_at < :updatedBefore");
     return sql.toString();
   }
 
