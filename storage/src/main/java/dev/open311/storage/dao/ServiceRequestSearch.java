@@ -117,20 +117,19 @@ public final class ServiceRequestSearch {
    */
   public static List<SearchRow> find(
       Handle handle, ServiceRequestQuery query, CatalogNames names, RecentCells recent) {
-    return find(handle, query, names, recent, HarvestPages.UPDATED_WINDOW);
+    return find(handle, query, names, recent, HarvestReading.DEFAULT);
   }
 
   /**
    * As {@link #find(Handle, ServiceRequestQuery, CatalogNames, RecentCells)}, with a harvest's
-   * update range read whole when it holds at most {@code updatedWindow} requests: for tests that
-   * take both ways through the same requests.
+   * pages read as {@code reading} says: for tests that take each way through the same requests.
    */
   public static List<SearchRow> find(
       Handle handle,
       ServiceRequestQuery query,
       CatalogNames names,
       RecentCells recent,
-      int updatedWindow) {
+      HarvestReading reading) {
     String jurisdictionId = query.jurisdictionId();
     ZoneId zone = names.zone(jurisdictionId);
     if (zone == null) {
@@ -151,7 +150,7 @@ public final class ServiceRequestSearch {
         };
     List<SearchRow> rows =
         new ArrayList<>(
-            select(handle, query, new SearchRowMapper(zone, serviceNames), recent, updatedWindow));
+            select(handle, query, new SearchRowMapper(zone, serviceNames), recent, reading));
     if (query.order() == SearchOrder.NEWEST) {
       rows.sort(NEWEST_FIRST); // a page read by keys or tuple ids comes in their order
     } else if (query.isHarvest() && query.serviceRequestIds().isEmpty()) {
@@ -165,7 +164,7 @@ public final class ServiceRequestSearch {
       ServiceRequestQuery query,
       SearchRowMapper mapper,
       RecentCells recent,
-      int updatedWindow) {
+      HarvestReading reading) {
     Query statement;
     if (!query.serviceRequestIds().isEmpty()) {
       // The standard: ids given, every other filter is ignored.
@@ -188,8 +187,8 @@ public final class ServiceRequestSearch {
       }
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
-      boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, updatedWindow);
-      statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole));
+      boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, reading.updatedWindow());
+      statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole, reading.walkBudget()));
       SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
       cells.ifPresent(found -> NewestNearby.bind(statement, found));
       for (int i = 0; i < codeArms.size(); i++) {
@@ -298,7 +297,8 @@ public final class ServiceRequestSearch {
       ServiceRequestQuery query,
       Optional<NewestNearby.Cells> cells,
       List<CodeArm> codeArms,
-      boolean rangeWhole) {
+      boolean rangeWhole,
+      int walkBudget) {
     // Limits are written in, not bound: the plan is made once per statement (plan_cache_mode,
     // DataSources), and a bound limit is planned as a tenth of the table, which turned the
     // page's 50 primary-key lookups into a merge join over the newest ids.
@@ -336,7 +336,7 @@ public final class ServiceRequestSearch {
     if (query.order() == SearchOrder.DISTANCE) {
       return COLUMNS + "  from service_request r\n" + OF_JURISDICTION + filters + NEAREST + slice;
     }
-    return HarvestPages.sql(query, rangeWhole, filters, slice);
+    return HarvestPages.sql(query, rangeWhole, filters, slice, walkBudget);
   }
 
   /** One service code and status, read in time order from that status's service index. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.open311.spec.model.ServiceRequest;
 import dev.open311.spec.model.Status;
 import dev.open311.spec.port.ServiceRequests;
+import dev.open311.spec.query.AreaFilter;
+import dev.open311.spec.query.BoundingBox;
 import dev.open311.spec.query.HarvestCursor;
 import dev.open311.spec.query.ServiceRequestPage;
 import dev.open311.spec.query.ServiceRequestQuery;
@@ -16,6 +18,7 @@ import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestClock;
 import dev.open311.storage.TestDatabases;
+import dev.open311.storage.dao.HarvestReading;
 import dev.open311.storage.dao.ServiceRequestSearch;
 import dev.open311.storage.mapping.CatalogNames;
 import java.time.Duration;
@@ -182,19 +185,92 @@ class PagingAndHarvestIT {
     assertHarvest(List.of(), builder().updated(minute(60 * 24), null));
   }
 
-  /** The same requests by each way: the range read whole (a wide window), walked (none), default. */
+  @Test
+  void aHarvestWithAnIndexedFilterFindsItsPageByThatIndexWhenTheWalkRunsOutOfBudget() {
+    String a = fileAt(10, "PHF");
+    String b = fileAt(20, "SIGN");
+    String c = fileAt(30, "PHF");
+    String d = fileAt(40, "SIGN");
+    tag(a, "ward:1");
+    tag(d, "ward:1");
+    clock.set(TestClock.START.plusSeconds(60L * 50));
+    requests.update(SPRINGFIELD, c, Status.CLOSED, "last in change order");
+    // Change order b, a, d, c; update order a, b, d, c; key order a, b, c, d.
+    TestDatabases.jdbi(storage)
+        .useHandle(h -> h.execute("cluster service_request using service_request_pkey"));
+    List<String> phf = List.of("PHF");
+    AreaFilter ward1 = new AreaFilter("ward", List.of("1"));
+
+    assertHarvest(List.of(a, c), builder().updated(EPOCH, null).serviceCodes(phf));
+    assertHarvest(List.of(a), builder().updated(EPOCH, null).serviceCodes(phf).page(1, 1));
+    assertHarvest(List.of(c), builder().updated(EPOCH, null).serviceCodes(phf).page(2, 1));
+    assertHarvest(List.of(), builder().updated(EPOCH, null).serviceCodes(phf).page(3, 1));
+    assertHarvest(
+        List.of(c),
+        builder().updated(EPOCH, null).serviceCodes(phf).statuses(Set.of(Status.CLOSED)));
+    assertHarvest(
+        List.of(b, a, d, c), builder().updated(EPOCH, null).serviceCodes(List.of("SIGN", "PHF")));
+    assertHarvest(
+        List.of(d, c),
+        builder().updated(EPOCH, null).serviceCodes(List.of("SIGN", "PHF")).page(2, 2));
+    assertHarvest(List.of(), builder().updated(EPOCH, null).serviceCodes(List.of("NONE")));
+    assertHarvest(List.of(a, d), builder().updated(EPOCH, null).area(ward1));
+    assertHarvest(List.of(d), builder().updated(EPOCH, null).area(ward1).page(2, 1));
+    assertHarvest(
+        List.of(d), builder().updated(EPOCH, null).area(ward1).serviceCodes(List.of("SIGN")));
+    assertHarvest(
+        List.of(), builder().updated(EPOCH, null).area(new AreaFilter("ward", List.of("2"))));
+    assertHarvest(
+        List.of(b, a, d, c),
+        builder().updated(EPOCH, null).bbox(new BoundingBox(-87.7, 41.8, -87.6, 41.9)));
+    assertHarvest(
+        List.of(), builder().updated(EPOCH, null).bbox(new BoundingBox(-87.5, 41.8, -87.4, 41.9)));
+    assertHarvest(
+        List.of(b, d, c),
+        builder().updated(minute(15), null).serviceCodes(List.of("SIGN", "PHF")));
+    assertHarvest(
+        List.of(c),
+        builder().updated(minute(15), null).serviceCodes(List.of("SIGN", "PHF")).page(2, 2));
+  }
+
+  /**
+   * The same requests by each way: the range read whole (a wide window), walked (none), walked
+   * with no budget beyond the page (a filter's own index finds any page the first changes do not
+   * fill), and the default.
+   */
   private void assertHarvest(List<String> expected, ServiceRequestQueryBuilder builder) {
     ServiceRequestQuery query = builder.build(clock);
-    for (int window : new int[] {1_000, 0}) {
+    for (HarvestReading reading :
+        List.of(
+            new HarvestReading(1_000, 1_000),
+            new HarvestReading(0, 1_000),
+            new HarvestReading(0, 0))) {
       List<String> found =
           TestDatabases.jdbi(storage)
-              .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, window))
+              .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
               .stream()
               .map(row -> row.request().serviceRequestId())
               .toList();
-      assertEquals(expected, found, "window " + window);
+      assertEquals(expected, found, reading.toString());
     }
     assertEquals(expected, ids(requests.search(query)));
+  }
+
+  private String fileAt(int minute, String serviceCode) {
+    clock.set(TestClock.START.plusSeconds(60L * minute));
+    return requests.file(TestRequests.anonymous(SPRINGFIELD, serviceCode)).serviceRequestId();
+  }
+
+  /** Gives the request that area tag, which moves it to the end of change order. */
+  private void tag(String serviceRequestId, String tag) {
+    TestDatabases.jdbi(storage)
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "update service_request set areas = array[:tag] where service_request_id = :id")
+                    .bind("tag", tag)
+                    .bind("id", serviceRequestId)
+                    .execute());
   }
 
   private String fileAt(int minute) {
