@@ -6,18 +6,14 @@ import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Status;
-import dev.open311.storage.dao.JurisdictionNum;
 import dev.open311.storage.geo.AreaTags;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyInputStream;
 
@@ -59,26 +55,13 @@ public final class PostgresRequestFeed implements RequestFeed {
        where jurisdiction_id = :jurisdictionId
       """;
 
-  /**
-   * Requests a time range of the filter may hold and still be found by its index and sorted:
-   * half a million sort in about a second.
-   */
-  static final int SORTED_AT_MOST = 500_000;
-
   // The areas column stands for the export's three area fields.
   private static final int FIELDS = ExportWriter.FIELDS.size() - 2;
 
   private final Jdbi jdbi;
-  private final int sortedAtMost;
 
   public PostgresRequestFeed(Jdbi jdbi) {
-    this(jdbi, SORTED_AT_MOST);
-  }
-
-  /** @param sortedAtMost for tests that take both ways through the same requests */
-  PostgresRequestFeed(Jdbi jdbi, int sortedAtMost) {
     this.jdbi = jdbi;
-    this.sortedAtMost = sortedAtMost;
   }
 
   /** @throws NotFoundException when the jurisdiction is unknown */
@@ -87,7 +70,7 @@ public final class PostgresRequestFeed implements RequestFeed {
     return jdbi.inTransaction(handle -> stream(handle, filter, sink));
   }
 
-  private long stream(Handle handle, ExportFilter filter, Sink sink) throws IOException {
+  private static long stream(Handle handle, ExportFilter filter, Sink sink) throws IOException {
     handle.execute("set transaction read only");
     ZoneId zone =
         handle
@@ -103,11 +86,6 @@ public final class PostgresRequestFeed implements RequestFeed {
             .findOne()
             .map(ZoneId::of)
             .orElseThrow(() -> NotFoundException.jurisdiction(filter.jurisdictionId()));
-    if (rangesAreWide(handle, filter)) {
-      // Read in key order as the rows come, filtered, instead of found by their range and
-      // sorted first: 10M updated in the range were sorted for 14.8 s before the first row.
-      handle.execute("set local enable_sort = off");
-    }
     String copy = "copy (" + select(filter) + ") to stdout with (format binary)";
     long count = 0;
     try {
@@ -152,53 +130,6 @@ public final class PostgresRequestFeed implements RequestFeed {
     } catch (SQLException expected) {
       // 57014, canceling statement due to user request: the COPY is over.
     }
-  }
-
-  /**
-   * Whether the filter has time ranges (request or update times) and each holds more than {@link
-   * #sortedAtMost} requests, counted on its index alone. Such a range is better read in key
-   * order, as the feed's order is, than found by its index and sorted: the first row comes at
-   * once and nothing is sorted on disk. A narrow range is found by its index, whatever else.
-   */
-  private boolean rangesAreWide(Handle handle, ExportFilter filter) {
-    List<String> requested = new ArrayList<>();
-    if (filter.start() != null) {
-      requested.add("r.requested_at >= :start");
-    }
-    if (filter.end() != null) {
-      requested.add("r.requested_at < :end");
-    }
-    if (requested.isEmpty() && filter.updatedAfter() == null) {
-      return false;
-    }
-    return (requested.isEmpty() || holdsMore(handle, filter, requested, "r.requested_at"))
-        && (filter.updatedAfter() == null
-            || holdsMore(handle, filter, List.of("r.updated_at > :updatedAfter"), "r.updated_at"));
-  }
-
-  /** Whether more than {@link #sortedAtMost} of the jurisdiction's requests meet the predicates. */
-  private boolean holdsMore(
-      Handle handle, ExportFilter filter, List<String> predicates, String indexed) {
-    // In the index's order, so that the planner counts on that index, not on another one's.
-    Query count =
-        handle
-            .createQuery(
-                "select count(*) from (select 1 from service_request r\n"
-                    + "   where r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-                    + "     and " + String.join(" and ", predicates) + "\n"
-                    + "   order by " + indexed + " limit " + (sortedAtMost + 1) + ") range")
-            .bind("jurisdictionId", filter.jurisdictionId());
-    for (String predicate : predicates) {
-      String name = predicate.substring(predicate.indexOf(':') + 1);
-      count.bind(
-          name,
-          switch (name) {
-            case "start" -> filter.start();
-            case "end" -> filter.end();
-            default -> filter.updatedAfter();
-          });
-    }
-    return count.mapTo(long.class).one() > sortedAtMost;
   }
 
   private static String select(ExportFilter filter) {

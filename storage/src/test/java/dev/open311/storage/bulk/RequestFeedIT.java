@@ -69,33 +69,6 @@ class RequestFeedIT {
   }
 
   @Test
-  void timeRangesGiveTheSameRowsInKeyOrderWhetherSortedOrReadInKeyOrder() throws IOException {
-    storage.bulk().generator(java.time.Clock.systemUTC())
-        .generate(CHICAGO, 2_000, 7L, 500, 2, done -> {});
-    List<String> keyOrder = TestDatabases.jdbi(storage).withHandle(h -> h.createQuery(
-        "select service_request_id from service_request order by id").mapTo(String.class).list());
-    OffsetDateTime start = OffsetDateTime.parse("2020-01-01T00:00:00-06:00");
-    OffsetDateTime end = OffsetDateTime.parse("2025-01-01T00:00:00-06:00");
-    OffsetDateTime after = OffsetDateTime.parse("2021-06-01T00:00:00Z");
-    PostgresRequestFeed sorted = new PostgresRequestFeed(TestDatabases.jdbi(storage), 1_000_000);
-    PostgresRequestFeed keyOrdered = new PostgresRequestFeed(TestDatabases.jdbi(storage), 0);
-    for (ExportFilter filter :
-        List.of(
-            new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, after),
-            new ExportFilter(CHICAGO, List.of(), Set.of(), start, null, null),
-            new ExportFilter(CHICAGO, List.of(), Set.of(), null, end, after),
-            new ExportFilter(CHICAGO, List.of(), Set.of(Status.CLOSED), start, end, after))) {
-      List<String> ids = new ArrayList<>();
-      sorted.stream(filter, row -> ids.add(row.serviceRequestId()));
-      assertTrue(ids.size() > 100, () -> filter + " selects " + ids.size());
-      assertEquals(keyOrder.stream().filter(ids::contains).toList(), ids, filter::toString);
-      List<String> read = new ArrayList<>();
-      keyOrdered.stream(filter, row -> read.add(row.serviceRequestId()));
-      assertEquals(ids, read, filter::toString);
-    }
-  }
-
-  @Test
   void rowsComeInKeyOrderWithTheirAreaTags() throws IOException {
     List<ExportedRequest> rows = stream(ExportFilter.all(CHICAGO));
     List<String> expected = BulkFixtures.records(BulkFixtures.sample()).stream()
