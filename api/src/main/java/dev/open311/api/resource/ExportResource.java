@@ -20,6 +20,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The research feed: every request matching the filters, streamed as CSV, NDJSON or GeoJSON with
@@ -35,6 +40,8 @@ import jakarta.ws.rs.core.UriInfo;
 @Path(FormatSuffixFilter.BASE_PATH + "export/requests")
 @Singleton
 public final class ExportResource {
+
+  private static final Logger log = LoggerFactory.getLogger(ExportResource.class);
 
   private final Catalog catalog;
   private final RequestFeed feed;
@@ -52,13 +59,65 @@ public final class ExportResource {
     ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters());
     Format format = Format.of(request);
     ExportFormat exportFormat = ExportFormat.valueOf(format.name());
-    StreamingOutput body =
-        out -> {
-          try (ExportWriter writer = exportFormat.writer(out)) {
-            feed.stream(filter, writer);
-          }
-        };
+    StreamingOutput body = out -> stream(feed, filter, exportFormat, out);
     return Response.ok(body, format.mediaType()).build();
+  }
+
+  /**
+   * Streams the feed to the client. A client that goes away mid-feed (a researcher's Ctrl-C, a
+   * {@code curl | head}) ends it with one line in the log: its write failure, rethrown, had Jersey
+   * log a SEVERE error with a 400-line stack trace each time. Any other failure is rethrown.
+   */
+  static void stream(RequestFeed feed, ExportFilter filter, ExportFormat format, OutputStream out)
+      throws IOException {
+    ClientOutput client = new ClientOutput(out);
+    try (ExportWriter writer = format.writer(client)) {
+      feed.stream(filter, writer);
+    } catch (IOException e) {
+      if (!client.failed) {
+        throw e;
+      }
+      log.info("export stopped: the client went away ({})", e.getMessage());
+    }
+  }
+
+  /** The response's stream, remembering whether writing to it failed. */
+  private static final class ClientOutput extends FilterOutputStream {
+    private boolean failed;
+
+    ClientOutput(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      try {
+        out.write(bytes, offset, length);
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        failed = true;
+        throw e;
+      }
+    }
   }
 
   /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
