@@ -65,8 +65,15 @@ final class CsvExportWriter implements ExportWriter {
     headerWritten = true;
   }
 
+  /** Digits and separators, never quoted: written straight into the buffer, without a String. */
   private void date(OffsetDateTime value) throws IOException {
-    text(value == null ? null : W3cDates.format(value));
+    if (value == null) {
+      text(null);
+      return;
+    }
+    room(W3cDates.MAX_LENGTH + 1);
+    position = W3cDates.write(value, buffer, position);
+    buffer[position++] = ',';
   }
 
   private void text(String value) throws IOException {

@@ -31,42 +31,75 @@ public final class W3cDates {
 
   private W3cDates() {}
 
+  /** The longest text {@link #write} writes: a nine-digit year with its sign, and an offset. */
+  public static final int MAX_LENGTH = 32;
+
   /** Renders a datetime to seconds precision with its offset. */
   public static String format(OffsetDateTime value) {
+    OffsetDateTime whole = wholeMinuteOffset(value);
+    if (!fourDigitYear(whole)) {
+      return OUTPUT.format(whole.truncatedTo(ChronoUnit.SECONDS));
+    }
+    byte[] text = new byte[25];
+    int end = writeDigits(whole, text, 0);
+    return new String(text, 0, end, StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Writes what {@link #format} returns, in ASCII, into {@code text} from {@code at}, which has
+   * room for {@link #MAX_LENGTH} bytes; the export writes its rows' datetimes so, without a
+   * String each.
+   *
+   * @return the index after the last byte written
+   */
+  public static int write(OffsetDateTime value, byte[] text, int at) {
+    OffsetDateTime whole = wholeMinuteOffset(value);
+    if (!fourDigitYear(whole)) {
+      byte[] rendered = format(whole).getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(rendered, 0, text, at, rendered.length);
+      return at + rendered.length;
+    }
+    return writeDigits(whole, text, at);
+  }
+
+  /** W3C offsets have no seconds; local mean time before standard time zones has them. */
+  private static OffsetDateTime wholeMinuteOffset(OffsetDateTime value) {
+    return value.getOffset().getTotalSeconds() % 60 == 0
+        ? value
+        : value.withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+  private static boolean fourDigitYear(OffsetDateTime value) {
+    return value.getYear() >= 0 && value.getYear() <= 9999;
+  }
+
+  /**
+   * What OUTPUT writes, digit by digit: this runs for every datetime of every page, and of the
+   * export feed at hundreds of thousands of rows a second.
+   */
+  private static int writeDigits(OffsetDateTime value, byte[] text, int at) {
     int offset = value.getOffset().getTotalSeconds();
-    if (offset % 60 != 0) {
-      // W3C offsets have no seconds; local mean time before standard time zones has them
-      value = value.withOffsetSameInstant(ZoneOffset.UTC);
-      offset = 0;
-    }
-    int year = value.getYear();
-    if (year < 0 || year > 9999) {
-      return OUTPUT.format(value.truncatedTo(ChronoUnit.SECONDS));
-    }
-    // What OUTPUT writes, digit by digit: this runs for every datetime of every page, and of
-    // the export feed at hundreds of thousands of rows a second.
-    byte[] text = new byte[offset == 0 ? 20 : 25];
-    digits(text, 0, year, 4);
-    text[4] = '-';
-    digits(text, 5, value.getMonthValue(), 2);
-    text[7] = '-';
-    digits(text, 8, value.getDayOfMonth(), 2);
-    text[10] = 'T';
-    digits(text, 11, value.getHour(), 2);
-    text[13] = ':';
-    digits(text, 14, value.getMinute(), 2);
-    text[16] = ':';
-    digits(text, 17, value.getSecond(), 2);
+    digits(text, at, value.getYear(), 4);
+    text[at + 4] = '-';
+    digits(text, at + 5, value.getMonthValue(), 2);
+    text[at + 7] = '-';
+    digits(text, at + 8, value.getDayOfMonth(), 2);
+    text[at + 10] = 'T';
+    digits(text, at + 11, value.getHour(), 2);
+    text[at + 13] = ':';
+    digits(text, at + 14, value.getMinute(), 2);
+    text[at + 16] = ':';
+    digits(text, at + 17, value.getSecond(), 2);
     if (offset == 0) {
-      text[19] = 'Z';
-    } else {
-      int minutes = Math.abs(offset) / 60;
-      text[19] = (byte) (offset < 0 ? '-' : '+');
-      digits(text, 20, minutes / 60, 2);
-      text[22] = ':';
-      digits(text, 23, minutes % 60, 2);
+      text[at + 19] = 'Z';
+      return at + 20;
     }
-    return new String(text, StandardCharsets.US_ASCII);
+    int minutes = Math.abs(offset) / 60;
+    text[at + 19] = (byte) (offset < 0 ? '-' : '+');
+    digits(text, at + 20, minutes / 60, 2);
+    text[at + 22] = ':';
+    digits(text, at + 23, minutes % 60, 2);
+    return at + 25;
   }
 
   private static void digits(byte[] text, int at, int value, int count) {

@@ -42,6 +42,32 @@ class W3cDatesTest {
   }
 
   @Test
+  void writePutsExactlyWhatFormatReturnsWhereItIsToldAndSaysWhereItEnded() {
+    java.util.Random random = new java.util.Random(311);
+    java.util.List<OffsetDateTime> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      long second = -62_000_000_000L + (long) (random.nextDouble() * 315_000_000_000L);
+      values.add(java.time.Instant.ofEpochSecond(second, random.nextInt(1_000_000_000))
+          .atZone(ZoneId.of(i % 2 == 0 ? "America/Chicago" : "Asia/Kathmandu"))
+          .toOffsetDateTime());
+    }
+    values.add(OffsetDateTime.MAX);
+    values.add(OffsetDateTime.MIN);
+    values.add(OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-5)));
+    values.add(OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+    values.add(OffsetDateTime.of(1850, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHoursMinutesSeconds(-5, -50, -36)));
+    for (OffsetDateTime value : values) {
+      byte[] text = new byte[7 + W3cDates.MAX_LENGTH + 3];
+      java.util.Arrays.fill(text, (byte) '#');
+      int end = W3cDates.write(value, text, 7);
+      String expected = W3cDates.format(value);
+      assertEquals(7 + expected.length(), end, value::toString);
+      assertEquals("#######" + expected + "#".repeat(text.length - end),
+          new String(text, java.nio.charset.StandardCharsets.US_ASCII), value::toString);
+    }
+  }
+
+  @Test
   void formatWritesSecondsAndAColonOffset() {
     OffsetDateTime value = OffsetDateTime.of(2024, 5, 2, 9, 14, 3, 0, ZoneOffset.ofHours(-5));
 
