@@ -5,6 +5,7 @@ import static dev.open311.storage.dao.ServiceRequestSearch.OF_JURISDICTION;
 
 import dev.open311.spec.model.Status;
 import dev.open311.spec.query.ServiceRequestQuery;
+import dev.open311.storage.dao.SearchFilters.Spatial;
 import dev.open311.storage.mapping.SearchRow;
 import java.util.Comparator;
 import org.jdbi.v3.core.Handle;
@@ -109,16 +110,30 @@ final class HarvestPages {
         // The walk is counted only when it kept too few, by then read to its end.
         + "enough as (select case when (select count(*) from kept) >= " + reach + " then true\n"
         + "                  else (select count(*) from walked) < " + budget + " end as yes),\n"
-        // No order here, so the planner finds the matches by the cheapest index, not by change.
+        // No order here, so the planner finds the matches by the cheapest index, not by change;
+        // the update range and cursor only outside the fence (offset 0): the generic plan took
+        // the range as a third of the table and ANDed its 10M-entry bitmap with a service's,
+        // 1.4 s warm and 7.6 s cold for 45,000 matches.
         + "found as materialized (\n"
-        + "  select r.id, r.change_xid from service_request r\n"
-        + "   where not (select yes from enough)\n"
-        + "     and r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-        + filters + serviceIndexes(query) + ")\n"
+        + "  select f.id, f.change_xid from (\n"
+        + "    select r.id, r.change_xid, r.updated_at from service_request r\n"
+        + "     where not (select yes from enough)\n"
+        + "       and r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
+        + SearchFilters.sql(withoutUpdateRangeAndCursor(query), Spatial.INDEXED)
+        + serviceIndexes(query)
+        + "    offset 0) f\n"
+        + "   where true\n" + SearchFilters.onChangeIndex(query, "f") + ")\n"
         + ServiceRequestSearch.rowsOf(
             "select id, change_xid from kept where (select yes from enough)\n"
                 + " union all select id, change_xid from found\n"
                 + " order by change_xid, id" + slice);
+  }
+
+  /** The query's filters but its update range and cursor, which the change index holds. */
+  private static ServiceRequestQuery withoutUpdateRangeAndCursor(ServiceRequestQuery q) {
+    return new ServiceRequestQuery(q.jurisdictionId(), q.serviceRequestIds(), q.serviceCodes(),
+        q.statuses(), q.from(), q.to(), q.near(), q.bbox(), q.area(), null, null, q.order(), null,
+        q.offset(), q.limit(), q.extensions());
   }
 
   /**

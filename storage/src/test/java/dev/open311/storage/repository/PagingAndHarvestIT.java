@@ -231,6 +231,10 @@ class PagingAndHarvestIT {
     assertHarvest(
         List.of(c),
         builder().updated(minute(15), null).serviceCodes(List.of("SIGN", "PHF")).page(2, 2));
+    // The first change in the range, b, is not a match: with no budget the filter's index finds
+    // the page, and the range still bounds it (a, before it, is out).
+    assertHarvest(List.of(c), builder().updated(minute(15), null).serviceCodes(phf).page(1, 1));
+    assertHarvest(List.of(d), builder().updated(minute(15), null).area(ward1).page(1, 1));
   }
 
   /**
