@@ -81,6 +81,13 @@ public final class ExportResource {
     }
   }
 
+  /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
+  @GET
+  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  public Response notAFeedFormat() {
+    throw new NotFoundException("the export is served as .csv, .ndjson or .geojson");
+  }
+
   /** The response's stream, remembering whether writing to it failed. */
   private static final class ClientOutput extends FilterOutputStream {
     private boolean failed;
@@ -91,39 +98,31 @@ public final class ExportResource {
 
     @Override
     public void write(int b) throws IOException {
-      try {
-        out.write(b);
-      } catch (IOException e) {
-        failed = true;
-        throw e;
-      }
+      watched(client -> client.write(b));
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-      try {
-        out.write(bytes, offset, length);
-      } catch (IOException e) {
-        failed = true;
-        throw e;
-      }
+      watched(client -> client.write(bytes, offset, length));
     }
 
     @Override
     public void flush() throws IOException {
+      watched(OutputStream::flush);
+    }
+
+    private void watched(Write write) throws IOException {
       try {
-        out.flush();
+        write.to(out);
       } catch (IOException e) {
         failed = true;
         throw e;
       }
     }
-  }
 
-  /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
-  @GET
-  @Produces({Format.JSON_TYPE, Format.XML_TYPE})
-  public Response notAFeedFormat() {
-    throw new NotFoundException("the export is served as .csv, .ndjson or .geojson");
+    @FunctionalInterface
+    private interface Write {
+      void to(OutputStream client) throws IOException;
+    }
   }
 }

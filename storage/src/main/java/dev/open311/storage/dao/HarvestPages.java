@@ -146,8 +146,7 @@ final class HarvestPages {
     if (query.serviceCodes().isEmpty()) {
       return "";
     }
-    String ids =
-        "select s.id from service s where s.jurisdiction_id = :jurisdictionId and s.service_code";
+    String ids = ServiceRequestSearch.SERVICE_OF_CODE;
     String byId =
         query.serviceCodes().size() == 1
             ? "     and r.service_id = (" + ids + " = :codes)\n"
@@ -174,13 +173,7 @@ final class HarvestPages {
 
   /** A harvest whose filters are all on the change index: update times, a cursor, or none. */
   private static boolean covered(ServiceRequestQuery query) {
-    return query.serviceCodes().isEmpty()
-        && query.statuses().size() != 1
-        && query.from() == null
-        && query.to() == null
-        && query.near() == null
-        && query.bbox() == null
-        && query.area() == null;
+    return !hasIndexedFilter(query) && query.statuses().size() != 1;
   }
 
   /** The requests of the update range, {@code columns} of each, read from the update index. */

@@ -75,6 +75,10 @@ public final class ServiceRequestSearch {
   private static final String NEWEST = " order by r.requested_at desc, r.id desc";
   private static final String NEAREST = " order by " + SearchFilters.DISTANCE + ", r.id";
 
+  /** The id of the jurisdiction's service, once its code is compared ({@code = :code}). */
+  static final String SERVICE_OF_CODE =
+      "select s.id from service s where s.jurisdiction_id = :jurisdictionId and s.service_code";
+
   /** The newest requests an area filter looks through before its index (newestInAreas). */
   private static final int RECENT_WINDOW = 10_000;
 
@@ -396,8 +400,7 @@ public final class ServiceRequestSearch {
   /** The keys of arm {@code i}'s requests, without order. */
   private static String arm(CodeArm arm, int i, String filters) {
     return "select r.id, r.requested_at from service_request r\n"
-        + "    where r.service_id = (select s.id from service s"
-        + " where s.jurisdiction_id = :jurisdictionId and s.service_code = :code" + i + ")\n"
+        + "    where r.service_id = (" + SERVICE_OF_CODE + " = :code" + i + ")\n"
         + "      and " + SearchFilters.status(arm.status()) + "\n"
         + filters;
   }
