@@ -44,4 +44,12 @@ class ServerSettingsTest {
     // PostgreSQL refuses to start with wal_level minimal and any WAL sender allowed.
     assertEquals("0", settings.get("max_wal_senders"));
   }
+
+  @Test
+  void theCacheIsRecordedAndReadInAgainAcrossRestarts() {
+    Map<String, String> settings = ServerSettings.forMemory(24 * GIB);
+
+    assertEquals("pg_prewarm", settings.get("shared_preload_libraries"));
+    assertEquals("on", settings.get("pg_prewarm.autoprewarm"));
+  }
 }
