@@ -151,6 +151,19 @@ http_scenario post post.lua 3 "" "$BASE/requests.json"
 read_rss "$SERVER_PID"
 SERVER_RSS_PEAK=$RSS_PEAK_MB
 
+# One untimed pass of the feed first: the exports read the whole table, which after a restart or
+# the other scenarios is partly on disk only, and the first of them measured the disk (62 s for
+# 10.3M rows where the same command took 36 s right after). Its time is kept as a note.
+if wanted export || wanted http_export; then
+  if [[ $(curl -s -o /dev/null -w '%{http_code}' -r 0-0 "$BASE/$HTTP_EXPORT") =~ ^20[06]$ ]]; then
+    wait_for_quiet
+    log "feed warm-up: one untimed pass of $HTTP_EXPORT"
+    t0=$(date +%s.%N)
+    warm_rows=$(http_export)
+    t1=$(date +%s.%N)
+    NOTES+=("- **exports**: both ran after one untimed pass of the feed over HTTP, so that they measure the export rather than the disk; that pass ($warm_rows rows) took $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s.")
+  fi
+fi
 if wanted export; then
   if has_command export; then
     rows_scenario export 200000 "wall clock of the command, JVM start included" cli_export
