@@ -14,6 +14,9 @@ Usage: bench/run.sh [options]
   --warmup D          pre-warm per scenario, discarded (default 20s; DEPENDENCIES.md trap 15)
   --post-warmup D     pre-warm of the POST scenario, whose longer code path the JIT needs about
                       two minutes for (default 120s)
+  --settle N          after the warm-up, up to N more 10 s runs, discarded, until one gains
+                      less than 5% on the one before: the JIT settles in 20 s on a fast
+                      machine, in about 75 s on a slow one (default 12; 0 with --smoke)
   --connections N     wrk connections (default 16)
   --threads N         wrk threads (default 2)
   --only LIST         comma list of scenarios: ceiling,services,definition,get_one,paged50,
@@ -47,6 +50,7 @@ DATA_DIR=./bench-data
 DURATION=15s
 WARMUP=20s
 POST_WARMUP=120s
+SETTLE=12
 CONNECTIONS=16
 THREADS=2
 ONLY=all
@@ -69,6 +73,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --post-warmup) POST_WARMUP=$2; shift 2 ;;
+    --settle) SETTLE=$2; shift 2 ;;
     --connections) CONNECTIONS=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
@@ -79,6 +84,7 @@ while [[ $# -gt 0 ]]; do
     --quiet-limit) QUIET_LIMIT=$2; shift 2 ;;
     --no-cache-warm) CACHE_WARM=0; shift ;;
     --smoke) SMOKE=1; REQUESTS=2000; DATA_DIR=./bench-data/smoke; DURATION=2s; WARMUP=2s; POST_WARMUP=2s
+             SETTLE=0
              IMPORT_ROWS=2000; QUIET_WAIT=0; shift ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option $1" ;;
