@@ -42,6 +42,14 @@ class CliIT {
   }
 
   static String[] withDb(String... args) {
+    return withDb(dataDir, args);
+  }
+
+  /**
+   * The arguments with the database options: the embedded database in {@code dataDir}, or the
+   * external test database when OPEN311_TEST_DB_URL names one.
+   */
+  static String[] withDb(Path dataDir, String... args) {
     String url = System.getenv("OPEN311_TEST_DB_URL");
     String[] db =
         url == null || url.isBlank()

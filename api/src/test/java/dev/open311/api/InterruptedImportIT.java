@@ -70,16 +70,7 @@ class InterruptedImportIT {
   }
 
   private static String[] withDb(String... args) {
-    String url = System.getenv("OPEN311_TEST_DB_URL");
-    List<String> all = new ArrayList<>(List.of(args));
-    if (url == null || url.isBlank()) {
-      all.addAll(List.of("--data-dir", dataDir.toString()));
-    } else {
-      all.addAll(List.of("--db", url,
-          "--db-user", String.valueOf(System.getenv("OPEN311_TEST_DB_USER")),
-          "--db-password", String.valueOf(System.getenv("OPEN311_TEST_DB_PASSWORD"))));
-    }
-    return all.toArray(String[]::new);
+    return CliIT.withDb(dataDir, args);
   }
 
   /** The CLI in a JVM of its own, on this test's class path, its output into files. */
