@@ -64,6 +64,19 @@ public record ServiceRequestQuery(
     }
   }
 
+  /** This search for every service and status; its other filters, order and slice kept. */
+  public ServiceRequestQuery withoutServicesAndStatuses() {
+    return new ServiceRequestQuery(jurisdictionId, serviceRequestIds, List.of(), Set.of(), from,
+        to, near, bbox, area, updatedAfter, updatedBefore, order, after, offset, limit,
+        extensions);
+  }
+
+  /** This search over every update time, from the start: no update range and no cursor. */
+  public ServiceRequestQuery withoutUpdateRangeAndCursor() {
+    return new ServiceRequestQuery(jurisdictionId, serviceRequestIds, serviceCodes, statuses,
+        from, to, near, bbox, area, null, null, order, null, offset, limit, extensions);
+  }
+
   /** A standard search without any extension: newest first from the first row. */
   public ServiceRequestQuery(
       String jurisdictionId,

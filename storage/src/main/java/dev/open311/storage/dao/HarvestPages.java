@@ -119,7 +119,7 @@ final class HarvestPages {
         + "    select r.id, r.change_xid, r.updated_at from service_request r\n"
         + "     where not (select yes from enough)\n"
         + "       and r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-        + SearchFilters.sql(withoutUpdateRangeAndCursor(query), Spatial.INDEXED)
+        + SearchFilters.sql(query.withoutUpdateRangeAndCursor(), Spatial.INDEXED)
         + serviceIndexes(query)
         + "    offset 0) f\n"
         + "   where true\n" + SearchFilters.onChangeIndex(query, "f") + ")\n"
@@ -127,13 +127,6 @@ final class HarvestPages {
             "select id, change_xid from kept where (select yes from enough)\n"
                 + " union all select id, change_xid from found\n"
                 + " order by change_xid, id" + slice);
-  }
-
-  /** The query's filters but its update range and cursor, which the change index holds. */
-  private static ServiceRequestQuery withoutUpdateRangeAndCursor(ServiceRequestQuery q) {
-    return new ServiceRequestQuery(q.jurisdictionId(), q.serviceRequestIds(), q.serviceCodes(),
-        q.statuses(), q.from(), q.to(), q.near(), q.bbox(), q.area(), null, null, q.order(), null,
-        q.offset(), q.limit(), q.extensions());
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.open311.storage.dao;
 
 /**
- * How a harvest's page is read ({@link HarvestPages}): an update range of at most {@code updatedWindow} requests is read whole;
- * a walk joined to the rows passes at most {@code walkBudget} changes beyond the page's reach
- * before the filters' own indexes find the page.
+ * How a harvest's page is read ({@link HarvestPages}): an update range of at most {@code
+ * updatedWindow} requests is read whole; a walk joined to the rows passes at most {@code
+ * walkBudget} changes beyond the page's reach before the filters' own indexes find the page.
  */
 public record HarvestReading(int updatedWindow, int walkBudget) {
   /**

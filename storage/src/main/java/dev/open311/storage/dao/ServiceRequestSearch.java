@@ -193,7 +193,8 @@ public final class ServiceRequestSearch {
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, reading.updatedWindow());
       statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole, reading.walkBudget()));
-      SearchFilters.bind(statement, codeArms.isEmpty() ? query : withoutCodesAndStatuses(query));
+      SearchFilters.bind(
+          statement, codeArms.isEmpty() ? query : query.withoutServicesAndStatuses());
       cells.ifPresent(found -> NewestNearby.bind(statement, found));
       for (int i = 0; i < codeArms.size(); i++) {
         statement.bind("code" + i, codeArms.get(i).code());
@@ -380,7 +381,7 @@ public final class ServiceRequestSearch {
    * a code the jurisdiction lacks has no id, and its arm no rows.
    */
   private static String newestOfCodes(ServiceRequestQuery query, List<CodeArm> arms, String slice) {
-    String filters = SearchFilters.sql(withoutCodesAndStatuses(query), Spatial.INDEXED);
+    String filters = SearchFilters.sql(query.withoutServicesAndStatuses(), Spatial.INDEXED);
     if (arms.size() == 1) {
       return rowsOf(arm(arms.get(0), 0, filters) + NEWEST + slice);
     }
@@ -449,12 +450,6 @@ public final class ServiceRequestSearch {
   static String rowsOf(String keys) {
     return COLUMNS + "  from service_request r\n" + JOINS
         + "   and r.id = any(array(select id from (\n" + keys + ") page))\n";
-  }
-
-  private static ServiceRequestQuery withoutCodesAndStatuses(ServiceRequestQuery q) {
-    return new ServiceRequestQuery(q.jurisdictionId(), q.serviceRequestIds(), List.of(), Set.of(),
-        q.from(), q.to(), q.near(), q.bbox(), q.area(), q.updatedAfter(), q.updatedBefore(),
-        q.order(), q.after(), q.offset(), q.limit(), q.extensions());
   }
 
   /** Near a pole or across the antimeridian the bound box is no box: sort the circle instead. */
