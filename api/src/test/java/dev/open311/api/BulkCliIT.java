@@ -84,6 +84,25 @@ class BulkCliIT {
     ndjson.out().lines().forEach(line ->
         assertTrue(line.contains("\"requested_datetime\":\"2023-01"), line));
 
+    // The spatial and area filters of GET requests, negative numbers and all.
+    CliIT.Run all = run(withDb("export", "requests", "--format", "ndjson"));
+    CliIT.Run nearby = run(withDb("export", "requests", "--format", "ndjson",
+        "--bbox", "-87.75,41.80,-87.60,41.95", "--area-type", "ward", "--area", "18,14,17"));
+    assertEquals(0, nearby.exitCode(), nearby.err());
+    List<String> rows = nearby.out().lines().toList();
+    assertTrue(!rows.isEmpty() && rows.size() < all.out().lines().count(),
+        rows.size() + " of " + all.out().lines().count());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String row : rows) {
+      var node = json.readTree(row);
+      assertTrue(List.of("18", "14", "17").contains(node.get("ward").asText()), row);
+      assertTrue(node.get("long").asDouble() >= -87.75 && node.get("long").asDouble() <= -87.60
+          && node.get("lat").asDouble() >= 41.80 && node.get("lat").asDouble() <= 41.95, row);
+    }
+    CliIT.Run badBox = run(withDb("export", "requests", "--bbox", "-87.6,41.8,-87.7,41.9"));
+    assertEquals(2, badBox.exitCode());
+    assertTrue(badBox.err().contains("min_long must not be greater than max_long"), badBox.err());
+
     CliIT.Run bad = run(withDb("export", "requests", "--format", "xlsx"));
     assertEquals(2, bad.exitCode());
     assertTrue(bad.err().contains("--format xlsx: use csv, ndjson or geojson"), bad.err());

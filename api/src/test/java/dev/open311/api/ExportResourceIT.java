@@ -47,6 +47,8 @@ class ExportResourceIT {
         .post("requests.json").then().statusCode(200);
     server.server().storage().bulk().generator(Clock.systemUTC())
         .generate("cityofchicago.org", GENERATED, 5L, 1_000, 2, done -> {});
+    // Generated requests carry no area tags until a re-tag, as after `generate`.
+    server.server().storage().areas().retag(null, (requests, fraction) -> {});
     total = GENERATED + 1;
     open = server.server().storage().serviceRequests().find(
         new dev.open311.spec.query.ServiceRequestQuery("cityofchicago.org", java.util.List.of(),
@@ -113,6 +115,50 @@ class ExportResourceIT {
         f -> assertEquals("SGA", f.at("/properties/service_code").asText()));
   }
 
+  /** Every id GET requests.json pages through for these filters (paged calls have no window). */
+  private static java.util.Set<String> searched(java.util.Map<String, String> filters) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (int page = 1; ; page++) {
+      java.util.List<String> found = given().queryParams(filters).queryParam("page", page)
+          .queryParam("page_size", 500).get("requests.json")
+          .then().statusCode(200).extract().jsonPath().getList("service_request_id");
+      if (found.isEmpty()) {
+        return ids;
+      }
+      ids.addAll(found);
+    }
+  }
+
+  private static java.util.Set<String> exported(java.util.Map<String, String> filters)
+      throws IOException {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (String row : given().queryParams(filters).get("export/requests.ndjson")
+        .then().statusCode(200).extract().asString().strip().split("\n")) {
+      if (!row.isEmpty()) {
+        ids.add(JSON.readTree(row).get("service_request_id").asText());
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void spatialAreaAndUpdateFiltersSelectWhatGetRequestsSelects() throws IOException {
+    String ward = given().queryParam("extensions", "true").get("requests/1.json").then()
+        .statusCode(200).extract().jsonPath().getString("[0].extended_attributes.ward");
+    String updatedBefore = given().get("requests/1.json").then().extract().jsonPath()
+        .getString("[0].updated_datetime");
+    for (java.util.Map<String, String> filters : java.util.List.of(
+        java.util.Map.of("lat", "41.8837", "long", "-87.6278", "radius", "3000"),
+        java.util.Map.of("bbox", "-87.70,41.85,-87.60,41.92"),
+        java.util.Map.of("area_type", "ward", "area", ward + ",1,2"),
+        java.util.Map.of("area_type", "ward", "area", ward, "status", "open",
+            "bbox", "-87.70,41.85,-87.60,41.92", "updated_before", updatedBefore))) {
+      java.util.Set<String> expected = searched(filters);
+      assertTrue(!expected.isEmpty() && expected.size() < total, filters + ": " + expected.size());
+      assertEquals(expected, exported(filters), filters.toString());
+    }
+  }
+
   @Test
   void badFiltersAreOpen311ErrorsInTheFeedsErrorFormat() {
     given().queryParam("start_date", "yesterday").get("export/requests.csv").then()
@@ -123,6 +169,16 @@ class ExportResourceIT {
         .body("[0].code", org.hamcrest.Matchers.equalTo(400));
     given().queryParam("start_date", "2024-02-01").queryParam("end_date", "2024-01-01")
         .get("export/requests.geojson").then().statusCode(400);
+    given().queryParam("bbox", "-87.5,41.9,-87.7,42.0").get("export/requests.csv").then()
+        .statusCode(400).body(containsString("min_long must not be greater than max_long"));
+    given().queryParam("lat", "41.9").get("export/requests.geojson").then()
+        .statusCode(400).body("[0].description", org.hamcrest.Matchers.containsString(
+            "lat and long must be given together"));
+    given().queryParam("area", "42").get("export/requests.ndjson").then()
+        .statusCode(400).body("[0].description", org.hamcrest.Matchers.containsString(
+            "area needs area_type"));
+    given().queryParam("updated_after", "2024-02-01").queryParam("updated_before", "2024-01-01")
+        .get("export/requests.csv").then().statusCode(400);
     given().queryParam("jurisdiction_id", "nowhere.example").get("export/requests.csv").then()
         .statusCode(404);
     given().get("export/requests.json").then().statusCode(404)

@@ -72,6 +72,31 @@ public final class ExportCommand implements Runnable {
     @Option(names = "--updated-after", description = "Updated after (W3C datetime or date).")
     String updatedAfter;
 
+    @Option(names = "--updated-before", description = "Updated before (W3C datetime or date).")
+    String updatedBefore;
+
+    @Option(names = "--lat", description = "Latitude of a radius search (with --long).")
+    String latitude;
+
+    @Option(names = "--long", description = "Longitude of a radius search (with --lat).")
+    String longitude;
+
+    @Option(
+        names = "--radius",
+        description = "Meters from --lat/--long (default 1000, at most 10000).")
+    String radius;
+
+    @Option(
+        names = "--bbox",
+        description = "min_long,min_lat,max_long,max_lat (longitude first, edges included).")
+    String bbox;
+
+    @Option(names = "--area-type", description = "An area type such as ward (with --area).")
+    String areaType;
+
+    @Option(names = "--area", split = ",", description = "Area keys of --area-type (comma list).")
+    List<String> areas = List.of();
+
     @Mixin DatabaseOptions database;
     @Spec CommandSpec spec;
 
@@ -126,6 +151,13 @@ public final class ExportCommand implements Runnable {
       put(values, "start_date", startDate);
       put(values, "end_date", endDate);
       put(values, "updated_after", updatedAfter);
+      put(values, "updated_before", updatedBefore);
+      put(values, "lat", latitude);
+      put(values, "long", longitude);
+      put(values, "radius", radius);
+      put(values, "bbox", bbox);
+      put(values, "area_type", areaType);
+      areas.forEach(area -> values.add("area", area));
       try {
         return ExportParameters.filter(target, values);
       } catch (Open311Exception e) {

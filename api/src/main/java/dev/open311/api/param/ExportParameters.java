@@ -3,11 +3,15 @@ package dev.open311.api.param;
 import dev.open311.spec.export.ExportFilter;
 import dev.open311.spec.model.Jurisdiction;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.ZoneId;
 
 /**
- * The research feed's filters, read the same way over HTTP and on the command line:
- * {@code service_code} and {@code status} as comma lists, {@code start_date} (inclusive),
- * {@code end_date} (exclusive) and {@code updated_after} (exclusive) as W3C datetimes.
+ * The research feed's filters, read the same way over HTTP and on the command line, with the
+ * names and rules of {@code GET requests} ({@link SearchParameters}): {@code service_code} and
+ * {@code status} as comma lists, {@code start_date} (inclusive) and {@code end_date} (exclusive)
+ * on the request time, {@code updated_after} (exclusive) and {@code updated_before} (exclusive)
+ * on the update time, {@code lat}/{@code long}/{@code radius}, {@code bbox}, and {@code
+ * area_type} with {@code area}.
  */
 public final class ExportParameters {
 
@@ -16,12 +20,17 @@ public final class ExportParameters {
   /** @throws dev.open311.spec.error.InvalidRequestException naming the bad parameter */
   public static ExportFilter filter(Jurisdiction jurisdiction, MultivaluedMap<String, String> values) {
     Parameters parameters = new Parameters(values);
+    ZoneId zone = jurisdiction.timeZone();
     return new ExportFilter(
         jurisdiction.jurisdictionId(),
         parameters.list("service_code"),
         parameters.statuses("status"),
-        parameters.datetime("start_date", jurisdiction.timeZone()),
-        parameters.datetime("end_date", jurisdiction.timeZone()),
-        parameters.datetime("updated_after", jurisdiction.timeZone()));
+        parameters.datetime("start_date", zone),
+        parameters.datetime("end_date", zone),
+        parameters.datetime("updated_after", zone),
+        parameters.datetime("updated_before", zone),
+        SearchParameters.near(parameters),
+        SearchParameters.bbox(parameters),
+        SearchParameters.area(parameters));
   }
 }

@@ -37,18 +37,32 @@ public final class SearchParameters {
         .statuses(parameters.statuses("status"))
         .startDate(parameters.datetime("start_date", zone))
         .endDate(parameters.datetime("end_date", zone))
-        .near(
-            Circle.of(
-                parameters.decimal("lat"), parameters.decimal("long"), parameters.decimal("radius")))
+        .near(near(parameters))
         .sortByDistance(sortByDistance(parameters.optional("sort")))
-        .bbox(BoundingBox.parse(parameters.optional("bbox")))
-        .area(AreaFilter.of(parameters.optional("area_type"), parameters.list("area")))
+        .bbox(bbox(parameters))
+        .area(area(parameters))
         .page(parameters.integer("page"), parameters.integer("page_size"))
         .updated(
             parameters.datetime("updated_after", zone), parameters.datetime("updated_before", zone))
         .cursor(HarvestCursor.decode(parameters.optional("cursor")))
         .extensions(parameters.bool("extensions"))
         .build(clock);
+  }
+
+  /** {@code lat}, {@code long} and {@code radius}, or null when none is given. */
+  static Circle near(Parameters parameters) {
+    return Circle.of(
+        parameters.decimal("lat"), parameters.decimal("long"), parameters.decimal("radius"));
+  }
+
+  /** {@code bbox}, or null. */
+  static BoundingBox bbox(Parameters parameters) {
+    return BoundingBox.parse(parameters.optional("bbox"));
+  }
+
+  /** {@code area_type} with {@code area}, or null when neither is given. */
+  static AreaFilter area(Parameters parameters) {
+    return AreaFilter.of(parameters.optional("area_type"), parameters.list("area"));
   }
 
   private static boolean sortByDistance(String sort) {

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 final class NdjsonExportWriter implements ExportWriter {
 
   private final JsonGenerator json;
+  private boolean empty = true;
 
   NdjsonExportWriter(OutputStream out) {
     try {
@@ -27,11 +28,15 @@ final class NdjsonExportWriter implements ExportWriter {
     json.writeStartObject();
     JsonFields.write(json, request);
     json.writeEndObject();
+    empty = false;
   }
 
   @Override
   public void close() throws IOException {
-    json.writeRaw('\n');
+    // The last line's end; no rows is no lines, not one empty line (which NDJSON readers reject).
+    if (!empty) {
+      json.writeRaw('\n');
+    }
     json.close();
   }
 }

@@ -1,6 +1,7 @@
 package dev.open311.spec.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,6 +101,13 @@ class ExportWritersTest {
   @Test
   void csvOfNothingIsItsHeader() throws IOException {
     assertEquals(String.join(",", ExportWriter.FIELDS) + "\r\n", write(ExportFormat.CSV, List.of()));
+  }
+
+  @Test
+  void ndjsonOfNothingIsEmptyAndEveryLineEnds() throws IOException {
+    assertEquals("", write(ExportFormat.NDJSON, List.of()), "no rows, no lines: not one empty line");
+    String one = write(ExportFormat.NDJSON, List.of(request("1", "x", "y")));
+    assertTrue(one.endsWith("}\n") && one.indexOf('\n') == one.length() - 1, one);
   }
 
   @Test

@@ -6,12 +6,16 @@ import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Status;
+import dev.open311.spec.query.AreaFilter;
+import dev.open311.spec.query.BoundingBox;
 import dev.open311.storage.geo.AreaTags;
+import dev.open311.storage.geo.DistanceSql;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -50,7 +54,15 @@ public final class PostgresRequestFeed implements RequestFeed {
              set_config('open311.feed.start', cast(:start as timestamptz)::text, true),
              set_config('open311.feed.end', cast(:end as timestamptz)::text, true),
              set_config('open311.feed.updated_after', cast(:updatedAfter as timestamptz)::text,
-                        true)
+                        true),
+             set_config('open311.feed.updated_before',
+                        cast(:updatedBefore as timestamptz)::text, true),
+             set_config('open311.feed.near_box', cast(:nearBox as box)::text, true),
+             set_config('open311.feed.near_lat', cast(:nearLat as float8)::text, true),
+             set_config('open311.feed.near_long', cast(:nearLong as float8)::text, true),
+             set_config('open311.feed.near_radius', cast(:nearRadius as float8)::text, true),
+             set_config('open311.feed.bbox', cast(:bbox as box)::text, true),
+             set_config('open311.feed.areas', cast(:areas as text[])::text, true)
         from jurisdiction
        where jurisdiction_id = :jurisdictionId
       """;
@@ -82,6 +94,13 @@ public final class PostgresRequestFeed implements RequestFeed {
             .bind("start", filter.start())
             .bind("end", filter.end())
             .bind("updatedAfter", filter.updatedAfter())
+            .bind("updatedBefore", filter.updatedBefore())
+            .bind("nearBox", filter.near() == null ? null : box(filter.near().bounds()))
+            .bind("nearLat", filter.near() == null ? null : filter.near().latitude())
+            .bind("nearLong", filter.near() == null ? null : filter.near().longitude())
+            .bind("nearRadius", filter.near() == null ? null : filter.near().radiusMeters())
+            .bind("bbox", filter.bbox() == null ? null : box(filter.bbox()))
+            .bindArray("areas", String.class, areaTags(filter.area()))
             .map((rs, ctx) -> rs.getString("time_zone"))
             .findOne()
             .map(ZoneId::of)
@@ -151,7 +170,39 @@ public final class PostgresRequestFeed implements RequestFeed {
       sql.append(
           "   and r.updated_at > current_setting('open311.feed.updated_after')::timestamptz\n");
     }
+    if (filter.updatedBefore() != null) {
+      sql.append(
+          "   and r.updated_at < current_setting('open311.feed.updated_before')::timestamptz\n");
+    }
+    if (filter.near() != null) {
+      // The box is what the GiST index on the point answers; the distance decides.
+      sql.append("   and r.location <@ current_setting('open311.feed.near_box')::box\n");
+      sql.append("   and ")
+          .append(
+              DistanceSql.toRequest(
+                  "current_setting('open311.feed.near_lat')::float8",
+                  "current_setting('open311.feed.near_long')::float8"))
+          .append(" <= current_setting('open311.feed.near_radius')::float8\n");
+    }
+    if (filter.bbox() != null) {
+      sql.append("   and r.location <@ current_setting('open311.feed.bbox')::box\n");
+    }
+    if (filter.area() != null) {
+      sql.append("   and r.areas && current_setting('open311.feed.areas')::text[]\n");
+    }
     return sql.append(" order by r.id").toString();
+  }
+
+  /** A box as PostgreSQL reads it: its two corners, each (long, lat) as the points are stored. */
+  private static String box(BoundingBox box) {
+    return "(" + box.minLongitude() + "," + box.minLatitude() + "),("
+        + box.maxLongitude() + "," + box.maxLatitude() + ")";
+  }
+
+  private static List<String> areaTags(AreaFilter area) {
+    return area == null
+        ? List.of()
+        : area.areaKeys().stream().map(key -> AreaTags.tag(area.areaType(), key)).toList();
   }
 
   // Hand-written: this runs for every exported row (DEPENDENCIES.md, trap 13).

@@ -2,9 +2,9 @@ package dev.open311.storage.dao;
 
 import dev.open311.spec.model.Status;
 import dev.open311.spec.query.BoundingBox;
-import dev.open311.spec.query.Circle;
 import dev.open311.spec.query.ServiceRequestQuery;
 import dev.open311.storage.geo.AreaTags;
+import dev.open311.storage.geo.DistanceSql;
 import java.util.List;
 import org.jdbi.v3.core.statement.Query;
 
@@ -18,12 +18,7 @@ import org.jdbi.v3.core.statement.Query;
 final class SearchFilters {
 
   /** The haversine distance in meters from {@code :nearLat}/{@code :nearLong}, as in Circle. */
-  static final String DISTANCE =
-      "2 * "
-          + Circle.EARTH_RADIUS_METERS
-          + " * asin(least(1, sqrt(power(sin(radians(r.lat - :nearLat) / 2), 2)"
-          + " + cos(radians(:nearLat)) * cos(radians(r.lat))"
-          + " * power(sin(radians(r.long - :nearLong) / 2), 2))))";
+  static final String DISTANCE = DistanceSql.toRequest(":nearLat", ":nearLong");
 
   private SearchFilters() {}
 

@@ -11,6 +11,9 @@ import dev.open311.spec.error.NotFoundException;
 import dev.open311.spec.export.ExportFilter;
 import dev.open311.spec.export.ExportedRequest;
 import dev.open311.spec.model.Status;
+import dev.open311.spec.query.AreaFilter;
+import dev.open311.spec.query.BoundingBox;
+import dev.open311.spec.query.Circle;
 import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestDatabases;
@@ -54,9 +57,9 @@ class RequestFeedIT {
     assertEquals(count(storage, "select count(*) from service_request"),
         stream(ExportFilter.all(CHICAGO)).size());
     assertEquals(count(storage, "select count(*) from service_request where status = 'open'"),
-        stream(new ExportFilter(CHICAGO, List.of(), Set.of(Status.OPEN), null, null, null)).size());
+        stream(filter(List.of(), Set.of(Status.OPEN), null, null, null)).size());
     List<ExportedRequest> rats = stream(
-        new ExportFilter(CHICAGO, List.of("SGA", "SFD"), Set.of(), start, end, null));
+        filter(List.of("SGA", "SFD"), Set.of(), start, end, null));
     assertEquals(count(storage, "select count(*) from service_request where service_code in"
         + " ('SGA', 'SFD') and requested_at >= '" + start + "' and requested_at < '" + end + "'"),
         rats.size());
@@ -65,7 +68,69 @@ class RequestFeedIT {
         && r.requestedDatetime().isBefore(end) && Set.of("SGA", "SFD").contains(r.serviceCode())));
     OffsetDateTime after = OffsetDateTime.parse("2023-06-01T00:00:00Z");
     assertEquals(count(storage, "select count(*) from service_request where updated_at > '" + after + "'"),
-        stream(new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, after)).size());
+        stream(filter(List.of(), Set.of(), null, null, after)).size());
+  }
+
+  /** A filter without the spatial ones and without an end to the update time. */
+  private static ExportFilter filter(List<String> codes, Set<Status> statuses,
+      OffsetDateTime start, OffsetDateTime end, OffsetDateTime updatedAfter) {
+    return new ExportFilter(
+        CHICAGO, codes, statuses, start, end, updatedAfter, null, null, null, null);
+  }
+
+  private static List<String> ids(List<ExportedRequest> rows) {
+    return rows.stream().map(ExportedRequest::serviceRequestId).toList();
+  }
+
+  private List<String> idsOfAllWhere(java.util.function.Predicate<ExportedRequest> test)
+      throws IOException {
+    return ids(stream(ExportFilter.all(CHICAGO)).stream().filter(test).toList());
+  }
+
+  @Test
+  void theSpatialAreaAndUpdateTimeFiltersOfGetRequestsSelectWhatTheyName() throws IOException {
+    List<ExportedRequest> all = stream(ExportFilter.all(CHICAGO));
+    ExportedRequest center = all.stream().filter(r -> r.latitude() != null).findFirst().orElseThrow();
+    Circle near = new Circle(center.latitude(), center.longitude(), 10_000);
+    List<String> inCircle = idsOfAllWhere(r -> r.latitude() != null
+        && Circle.distanceMeters(near.latitude(), near.longitude(), r.latitude(), r.longitude())
+            <= near.radiusMeters());
+    assertTrue(inCircle.size() > 1 && inCircle.size() < all.size(), "a real subset: " + inCircle);
+    assertEquals(inCircle, ids(stream(
+        new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, null, null, near, null, null))));
+
+    BoundingBox box = new BoundingBox(center.longitude() - 0.05, center.latitude() - 0.05,
+        center.longitude() + 0.05, center.latitude() + 0.05);
+    List<String> inBox = idsOfAllWhere(r -> r.latitude() != null
+        && r.latitude() >= box.minLatitude() && r.latitude() <= box.maxLatitude()
+        && r.longitude() >= box.minLongitude() && r.longitude() <= box.maxLongitude());
+    assertTrue(inBox.size() > 1 && inBox.size() < all.size(), "a real subset: " + inBox);
+    assertEquals(inBox, ids(stream(
+        new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, null, null, null, box, null))));
+
+    String ward = all.stream().filter(r -> r.ward() != null)
+        .collect(java.util.stream.Collectors.groupingBy(
+            ExportedRequest::ward, java.util.stream.Collectors.counting()))
+        .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+    List<String> inWard = idsOfAllWhere(r -> ward.equals(r.ward()));
+    assertTrue(inWard.size() > 1 && inWard.size() < all.size(), "a real subset: " + inWard);
+    assertEquals(inWard, ids(stream(new ExportFilter(CHICAGO, List.of(), Set.of(), null, null,
+        null, null, null, null, new AreaFilter("ward", List.of(ward, "no such ward"))))));
+
+    OffsetDateTime before = OffsetDateTime.parse("2023-06-01T00:00:00Z");
+    List<String> updatedBefore = idsOfAllWhere(r -> r.updatedDatetime().isBefore(before));
+    assertTrue(updatedBefore.size() > 1 && updatedBefore.size() < all.size());
+    assertEquals(updatedBefore, ids(stream(new ExportFilter(
+        CHICAGO, List.of(), Set.of(), null, null, null, before, null, null, null))));
+
+    // Every filter at once: each must hold (the center does).
+    OffsetDateTime justAfterCenter = center.updatedDatetime().plusSeconds(1);
+    List<String> together = idsOfAllWhere(r -> inCircle.contains(r.serviceRequestId())
+        && inBox.contains(r.serviceRequestId()) && center.ward().equals(r.ward())
+        && r.updatedDatetime().isBefore(justAfterCenter));
+    assertTrue(together.contains(center.serviceRequestId()), together::toString);
+    assertEquals(together, ids(stream(new ExportFilter(CHICAGO, List.of(), Set.of(), null, null,
+        null, justAfterCenter, near, box, new AreaFilter("ward", List.of(center.ward()))))));
   }
 
   @Test
@@ -83,8 +148,7 @@ class RequestFeedIT {
   void aFilterThatSelectsEverythingGivesTheSameRowsAsTheWholeHistory() throws IOException {
     // The whole history merge-joins the tags; any filter looks each request's tags up.
     assertEquals(stream(ExportFilter.all(CHICAGO)),
-        stream(new ExportFilter(CHICAGO, List.of(), Set.of(Status.OPEN, Status.CLOSED), null,
-            null, null)));
+        stream(filter(List.of(), Set.of(Status.OPEN, Status.CLOSED), null, null, null)));
   }
 
   @Test
@@ -119,7 +183,10 @@ class RequestFeedIT {
   void anEmptyDateRangeIsRefusedAndAnUnknownJurisdictionIsNotFound() {
     OffsetDateTime day = OffsetDateTime.parse("2020-01-01T00:00:00Z");
     assertThrows(InvalidRequestException.class,
-        () -> new ExportFilter(CHICAGO, List.of(), Set.of(), day, day, null));
+        () -> filter(List.of(), Set.of(), day, day, null));
+    assertThrows(InvalidRequestException.class,
+        () -> new ExportFilter(
+            CHICAGO, List.of(), Set.of(), null, null, day, day, null, null, null));
     assertThrows(NotFoundException.class,
         () -> storage.bulk().feed().stream(ExportFilter.all("nowhere.example"), r -> {}));
   }
