@@ -19,9 +19,13 @@ class OpenApiTest {
   @Test
   void describesEveryRegisteredOperationAndNothingElse() {
     Set<String> registered = new TreeSet<>();
-    for (Class<?> type : Open311Application.RESOURCES) {
+    for (Class<?> type : Open311Application.DESCRIBED) {
       Resource resource = Resource.from(type);
       for (ResourceMethod method : resource.getResourceMethods()) {
+        if (method.getInvocable().getHandlingMethod().isAnnotationPresent(
+            io.swagger.v3.oas.annotations.Hidden.class)) {
+          continue; // the export's 404 for .json and .xml
+        }
         registered.add(method.getHttpMethod() + " /" + resource.getPath() + ".{format}");
       }
     }
@@ -32,7 +36,8 @@ class OpenApiTest {
           .forEach(method -> described.add(method.name() + " " + path.getKey()));
     }
     assertEquals(registered, described);
-    assertEquals(8, described.size(), "the seven GeoReport v2 operations and the updates feed: " + described);
+    assertEquals(9, described.size(),
+        "the seven GeoReport v2 operations, the updates feed and the export: " + described);
     assertEquals("3.1.0", openApi.getOpenapi());
   }
 
@@ -49,6 +54,26 @@ class OpenApiTest {
             "end_date", "lat", "long", "radius", "sort", "bbox", "area_type", "area", "page",
             "page_size", "updated_after", "updated_before", "cursor", "extensions"),
         parameters);
+  }
+
+  @Test
+  void eachPathNamesTheFormatsItIsServedIn() {
+    var paths = OpenApiResource.describe().getPaths();
+    assertEquals(java.util.List.of("csv", "ndjson", "geojson"),
+        format(paths.get("/open311/v2/export/requests.{format}")));
+    assertEquals(java.util.List.of("json", "xml", "geojson"),
+        format(paths.get("/open311/v2/requests.{format}")));
+    assertEquals(java.util.List.of("json", "xml"), format(paths.get("/open311/v2/services.{format}")));
+    var export = paths.get("/open311/v2/export/requests.{format}").getGet().getParameters()
+        .stream().map(io.swagger.v3.oas.models.parameters.Parameter::getName).toList();
+    assertEquals(java.util.List.of("jurisdiction_id", "service_code", "status", "start_date",
+        "end_date", "updated_after", "updated_before", "lat", "long", "radius", "bbox",
+        "area_type", "area"), export);
+  }
+
+  private static java.util.List<?> format(PathItem path) {
+    return path.getParameters().stream().filter(p -> p.getName().equals("format")).findFirst()
+        .orElseThrow().getSchema().getEnum();
   }
 
   @Test

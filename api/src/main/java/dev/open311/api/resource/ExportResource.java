@@ -10,6 +10,15 @@ import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Jurisdiction;
 import dev.open311.spec.port.Catalog;
+import dev.open311.spec.error.Open311Error;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -54,6 +63,56 @@ public final class ExportResource {
 
   @GET
   @Produces({Format.CSV_TYPE, Format.NDJSON_TYPE, Format.GEOJSON_TYPE})
+  @Operation(
+      summary = "GET the research feed (extension)",
+      description =
+          "Every request matching the filters, streamed as CSV, NDJSON or GeoJSON, in the order"
+              + " first stored; no 90-day window, no cap, never personal data (README, Export"
+              + " the research feed).")
+  @ApiResponse(responseCode = "200", description = "the requests, streamed")
+  @ApiResponse(
+      responseCode = "400",
+      description = "a bad filter: XML errors for .csv, JSON for .ndjson and .geojson",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
+      responseCode = "404",
+      description = "unknown jurisdiction_id",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @Parameter(name = "jurisdiction_id", in = ParameterIn.QUERY,
+      description = "optional while one jurisdiction is served", schema = @Schema(type = "string"))
+  @Parameter(name = "service_code", in = ParameterIn.QUERY,
+      description = "comma list", schema = @Schema(type = "string"))
+  @Parameter(name = "status", in = ParameterIn.QUERY,
+      description = "open, closed or both (comma list)", schema = @Schema(type = "string"))
+  @Parameter(name = "start_date", in = ParameterIn.QUERY,
+      description = "W3C datetime, inclusive, on requested_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "end_date", in = ParameterIn.QUERY,
+      description = "W3C datetime, exclusive, on requested_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "updated_after", in = ParameterIn.QUERY,
+      description = "W3C datetime, exclusive, on updated_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "updated_before", in = ParameterIn.QUERY,
+      description = "W3C datetime, exclusive, on updated_datetime",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "lat", in = ParameterIn.QUERY,
+      description = "WGS84 latitude of the center of a radius search (with long)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "long", in = ParameterIn.QUERY,
+      description = "WGS84 longitude of the center of a radius search (with lat)",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "radius", in = ParameterIn.QUERY,
+      description = "meters of great-circle distance from lat/long; default 1000, max 10000",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "bbox", in = ParameterIn.QUERY,
+      description = "min_long,min_lat,max_long,max_lat (longitude first), edges included",
+      schema = @Schema(type = "string"))
+  @Parameter(name = "area_type", in = ParameterIn.QUERY,
+      description = "an area type such as ward, with area", schema = @Schema(type = "string"))
+  @Parameter(name = "area", in = ParameterIn.QUERY,
+      description = "comma list of area keys of area_type, e.g. 42",
+      schema = @Schema(type = "string"))
   public Response export(@Context UriInfo uri, @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
     ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters());
@@ -84,6 +143,7 @@ public final class ExportResource {
   /** The GeoReport suffixes name no feed format: a 404 that says which ones do. */
   @GET
   @Produces({Format.JSON_TYPE, Format.XML_TYPE})
+  @Hidden
   public Response notAFeedFormat() {
     throw new NotFoundException("the export is served as .csv, .ndjson or .geojson");
   }

@@ -47,7 +47,14 @@ public final class OpenApiResource {
     return document;
   }
 
-  /** The description of {@link Open311Application#RESOURCES}. */
+  /** The formats a path is served in, as the suffix names them: json and xml but where listed. */
+  private static final Map<String, List<String>> FORMATS =
+      Map.of(
+          "/" + FormatSuffixFilter.BASE_PATH + "requests", List.of("json", "xml", "geojson"),
+          "/" + FormatSuffixFilter.BASE_PATH + "export/requests",
+              List.of("csv", "ndjson", "geojson"));
+
+  /** The description of {@link Open311Application#DESCRIBED}. */
   public static OpenAPI describe() {
     OpenAPI base =
         new OpenAPI()
@@ -58,12 +65,13 @@ public final class OpenApiResource {
                     .version("v2")
                     .description(
                         "GeoReport v2 (http://wiki.open311.org/GeoReport_v2). Every path takes"
-                            + " the format as a suffix: .json or .xml.")
+                            + " the format as a suffix: .json or .xml; requests also .geojson, and"
+                            + " the research feed (an extension) .csv, .ndjson or .geojson.")
                     .license(new License().name("Apache-2.0")));
     SwaggerConfiguration configuration =
         new SwaggerConfiguration().openAPI(base).openAPI31(true).prettyPrint(true);
     OpenAPI read =
-        new Reader(configuration).read(new LinkedHashSet<>(Open311Application.RESOURCES));
+        new Reader(configuration).read(new LinkedHashSet<>(Open311Application.DESCRIBED));
     read.openapi("3.1.0");
     Paths suffixed = new Paths();
     for (Map.Entry<String, PathItem> entry : read.getPaths().entrySet()) {
@@ -72,7 +80,9 @@ public final class OpenApiResource {
           new PathParameter()
               .name("format")
               .description("the response format")
-              .schema(new StringSchema()._enum(List.of("json", "xml"))));
+              .schema(
+                  new StringSchema()
+                      ._enum(FORMATS.getOrDefault(entry.getKey(), List.of("json", "xml")))));
       suffixed.addPathItem(entry.getKey() + ".{format}", item);
     }
     return read.paths(suffixed);

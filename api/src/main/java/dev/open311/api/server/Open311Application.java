@@ -46,6 +46,14 @@ public final class Open311Application {
           TokenResource.class,
           ServiceRequestUpdatesResource.class);
 
+  /**
+   * Every resource the OpenAPI description covers: {@link #RESOURCES} and the bulk research feed,
+   * an extension served as .csv, .ndjson or .geojson.
+   */
+  public static final List<Class<?>> DESCRIBED =
+      java.util.stream.Stream.concat(RESOURCES.stream(), java.util.stream.Stream.of(
+          ExportResource.class)).toList();
+
   private Open311Application() {}
 
   public static ResourceConfig create(
@@ -58,7 +66,6 @@ public final class Open311Application {
     ResourceConfig config = new ResourceConfig();
     RESOURCES.forEach(config::register);
     config.register(OpenApiResource.class);
-    // The bulk research feed: not a GeoReport v2 endpoint, so not in RESOURCES (the OpenAPI list).
     config.register(ExportResource.class);
     config.register(new JsonDocumentWriter(Open311Mappers.json()));
     config.register(new XmlDocumentWriter(Open311Mappers.xml()));
