@@ -3,6 +3,7 @@ package dev.open311.storage.bulk;
 import static dev.open311.storage.bulk.BulkFixtures.CHICAGO;
 import static dev.open311.storage.bulk.BulkFixtures.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,28 @@ class RequestFeedIT {
     assertTrue(together.contains(center.serviceRequestId()), together::toString);
     assertEquals(together, ids(stream(new ExportFilter(CHICAGO, List.of(), Set.of(), null, null,
         null, justAfterCenter, near, box, new AreaFilter("ward", List.of(center.ward()))))));
+  }
+
+  @Test
+  void aSpatialFilterThatKeepsManyRowsIsReadInKeyOrderAndOneThatKeepsFewIsNot()
+      throws IOException {
+    List<ExportedRequest> all = stream(ExportFilter.all(CHICAGO));
+    ExportedRequest one = all.stream().filter(r -> r.latitude() != null).findFirst().orElseThrow();
+    ExportFilter city = new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, null, null,
+        null, new BoundingBox(-88.0, 41.6, -87.5, 42.1), null);
+    ExportFilter corner = new ExportFilter(CHICAGO, List.of(), Set.of(), null, null, null, null,
+        new Circle(one.latitude(), one.longitude(), 1), null, null);
+    TestDatabases.jdbi(storage).useTransaction(h -> {
+      PostgresRequestFeed.setFilter(h, city);
+      assertTrue(PostgresRequestFeed.readInKeyOrder(h, city), "the whole city: stream in order");
+    });
+    TestDatabases.jdbi(storage).useTransaction(h -> {
+      PostgresRequestFeed.setFilter(h, corner);
+      assertFalse(PostgresRequestFeed.readInKeyOrder(h, corner), "one request: index and sort");
+    });
+    // Either way the rows are the same, in key order.
+    assertEquals(ids(all.stream().filter(r -> r.latitude() != null).toList()), ids(stream(city)));
+    assertEquals(List.of(one.serviceRequestId()), ids(stream(corner)));
   }
 
   @Test
