@@ -239,12 +239,14 @@ public final class PostgresRequestFeed implements RequestFeed {
     if (filter.near() == null && filter.bbox() == null && filter.area() == null) {
       return false;
     }
+    // The table's size, not pg_class.relpages, which stays 0 until the table is first vacuumed.
     double percent =
         handle
             .createQuery(
                 """
-                select least(100, 100.0 * :pages / greatest(relpages, 1))
-                  from pg_class where oid = 'service_request'::regclass
+                select least(100, 100.0 * :pages
+                       / greatest(pg_relation_size('service_request')
+                                  / current_setting('block_size')::int, 1))
                 """)
             .bind("pages", SAMPLED_PAGES)
             .mapTo(double.class)
