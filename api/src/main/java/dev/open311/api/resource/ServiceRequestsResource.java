@@ -101,43 +101,43 @@ public final class ServiceRequestsResource {
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @Parameter(name = "jurisdiction_id",
       in = ParameterIn.QUERY,
-      description = "optional while one jurisdiction is served",
+      description = ParameterDocs.JURISDICTION_ID,
       schema = @Schema(type = "string"))
   @Parameter(name = "service_request_id", in = ParameterIn.QUERY,
       description = "comma list; overrides every other filter",
       schema = @Schema(type = "string"))
   @Parameter(name = "service_code", in = ParameterIn.QUERY,
-      description = "comma list",
+      description = ParameterDocs.SERVICE_CODE,
       schema = @Schema(type = "string"))
   @Parameter(name = "status", in = ParameterIn.QUERY,
-      description = "open, closed or both (comma list)",
+      description = ParameterDocs.STATUS,
       schema = @Schema(type = "string"))
   @Parameter(name = "start_date", in = ParameterIn.QUERY,
-      description = "W3C datetime, inclusive, on requested_datetime",
+      description = ParameterDocs.START_DATE,
       schema = @Schema(type = "string"))
   @Parameter(name = "end_date", in = ParameterIn.QUERY,
-      description = "W3C datetime, exclusive, on requested_datetime",
+      description = ParameterDocs.END_DATE,
       schema = @Schema(type = "string"))
   @Parameter(name = "lat", in = ParameterIn.QUERY,
-      description = "WGS84 latitude of the center of a radius search (with long)",
+      description = ParameterDocs.LAT,
       schema = @Schema(type = "string"))
   @Parameter(name = "long", in = ParameterIn.QUERY,
-      description = "WGS84 longitude of the center of a radius search (with lat)",
+      description = ParameterDocs.LONG,
       schema = @Schema(type = "string"))
   @Parameter(name = "radius", in = ParameterIn.QUERY,
-      description = "meters of great-circle distance from lat/long; default 1000, max 10000",
+      description = ParameterDocs.RADIUS,
       schema = @Schema(type = "string"))
   @Parameter(name = "sort", in = ParameterIn.QUERY,
       description = "distance: nearest to lat/long first",
       schema = @Schema(type = "string"))
   @Parameter(name = "bbox", in = ParameterIn.QUERY,
-      description = "min_long,min_lat,max_long,max_lat (longitude first), edges included",
+      description = ParameterDocs.BBOX,
       schema = @Schema(type = "string"))
   @Parameter(name = "area_type", in = ParameterIn.QUERY,
-      description = "an area type such as ward, with area",
+      description = ParameterDocs.AREA_TYPE,
       schema = @Schema(type = "string"))
   @Parameter(name = "area", in = ParameterIn.QUERY,
-      description = "comma list of area keys of area_type, e.g. 42",
+      description = ParameterDocs.AREA,
       schema = @Schema(type = "string"))
   @Parameter(name = "page", in = ParameterIn.QUERY,
       description = "one-based page (0 is taken as 1); paged calls have no 90-day window",
