@@ -287,6 +287,39 @@ class PagingAndHarvestIT {
   }
 
   @Test
+  void aWideAreaIsPagedNewestFirstWhetherTheWalkFindsThePageOrNot() {
+    // A box of 0.2 x 0.2 degrees: far more cells than NewestNearby reads.
+    BoundingBox wide = new BoundingBox(-87.75, 41.80, -87.55, 42.00);
+    dev.open311.spec.model.Location inside = TestRequests.CITY_HALL;
+    dev.open311.spec.model.Location outside =
+        new dev.open311.spec.model.Location(41.70, -87.60, "far south", null);
+    List<String> inBox = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      clock.set(TestClock.START.plusSeconds(60L * i));
+      String id = requests.file(TestRequests.from(SPRINGFIELD, "SIGN",
+          dev.open311.spec.model.Requester.ANONYMOUS, i % 3 == 0 ? inside : outside))
+          .serviceRequestId();
+      if (i % 3 == 0) {
+        inBox.add(0, id);
+      }
+    }
+    ServiceRequestQuery query = builder().bbox(wide).page(2, 3).build(clock);
+    // Reach 6: a walk of 1,000 more rows finds it; of none, 6 rows hold 2 matches, so the GiST
+    // index finds the area's requests instead.
+    for (HarvestReading reading :
+        List.of(new HarvestReading(0, 1_000), new HarvestReading(0, 0))) {
+      List<String> found =
+          TestDatabases.jdbi(storage)
+              .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
+              .stream()
+              .map(row -> row.request().serviceRequestId())
+              .toList();
+      assertEquals(inBox.subList(3, 6), found, reading.toString());
+    }
+    assertEquals(List.of(), ids(builder().bbox(wide).page(5, 3)), "past the end, either way");
+  }
+
+  @Test
   void nextCursorNamesTheLastRowOnlyForHarvests() {
     fileMinutesApart(2);
 
