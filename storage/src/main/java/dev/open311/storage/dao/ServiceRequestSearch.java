@@ -456,6 +456,9 @@ public final class ServiceRequestSearch {
     return "with walked as materialized (\n"
         + "  select r.id, r.requested_at from (\n"
         + "    select * from service_request r\n" + OF_JURISDICTION
+        // The dates bound the walk itself: it ends at the window's edge, not 50,000 rows on.
+        + (query.from() == null ? "" : "       and r.requested_at >= :from\n")
+        + (query.to() == null ? "" : "       and r.requested_at < :to\n")
         + "     order by r.requested_at desc, r.id desc limit " + (reach + walkBudget) + ") r\n"
         + "   where true\n" + filters
         + "   order by r.requested_at desc, r.id desc limit " + reach + "),\n"
