@@ -85,9 +85,10 @@ final class HarvestPages {
   }
 
   /**
-   * The walk joined to the rows, in one statement of two steps, because how many of a range's
-   * changes a filter keeps varies from all to none and the planner cannot tell which. First the
-   * walk passes at most the page's reach plus {@code walkBudget} changes. Only if those kept too
+   * The walk in change order, its rows tested as they come, in one statement of two steps,
+   * because how many of a range's changes a filter keeps varies from all to none and the planner
+   * cannot tell which. First the walk passes at most the page's reach plus {@code walkBudget}
+   * changes. Only if those kept too
    * few for the page and the range goes on, the filters' own indexes find every match in it
    * (GIN for areas, the service indexes through {@link #serviceIndexes}, GiST for places, the
    * time index for request dates), which are then sorted: few, or the walk would have filled
@@ -98,18 +99,24 @@ final class HarvestPages {
       ServiceRequestQuery query, String filters, String slice, int walkBudget) {
     long reach = ServiceRequestSearch.reach(query);
     long budget = reach + walkBudget;
-    return "with walked as materialized (\n"
-        + "  select k.id, k.change_xid from service_request k\n"
-        + "   where k.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-        + SearchFilters.onChangeIndex(query, "k")
-        + "   order by k.change_xid, k.id limit " + budget + "),\n"
-        + "kept as materialized (\n"
-        + "  select r.id, k.change_xid from walked k join service_request r on r.id = k.id\n"
+    String walk =
+        "select * from service_request k\n"
+            + "   where k.jurisdiction_num = " + JurisdictionNum.OF + "\n"
+            + SearchFilters.onChangeIndex(query, "k")
+            + "   order by k.change_xid, k.id limit " + budget;
+    // The walk's rows are tested as they come and it stops at the page's reach: the filters
+    // sit outside its limit, on rows already in change order. (Joined to a materialized walk,
+    // every one of its rows was fetched and the join sorted: 4 s a page for a box holding a
+    // fifth of 10M requests, now 0.1 s.)
+    return "with kept as materialized (\n"
+        + "  select r.id, r.change_xid from (" + walk + ") r\n"
         + "   where true\n" + filters
-        + "   order by k.change_xid, k.id limit " + reach + "),\n"
-        // The walk is counted only when it kept too few, by then read to its end.
+        + "   order by r.change_xid, r.id limit " + reach + "),\n"
+        // Whether the range goes on past the walk is asked only when the walk kept too few:
+        // the change index alone counts it.
         + "enough as (select case when (select count(*) from kept) >= " + reach + " then true\n"
-        + "                  else (select count(*) from walked) < " + budget + " end as yes),\n"
+        + "                  else (select count(*) from (" + walk.replace("select *", "select 1")
+        + ") w) < " + budget + " end as yes),\n"
         // No order here, so the planner finds the matches by the cheapest index, not by change;
         // the update range and cursor only outside the fence (offset 0): the generic plan took
         // the range as a third of the table and ANDed its 10M-entry bitmap with a service's,
