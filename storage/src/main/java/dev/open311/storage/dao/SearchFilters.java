@@ -155,6 +155,14 @@ final class SearchFilters {
     }
   }
 
+  /**
+   * The box the GiST index answers for a circle or box search (the box when both are given, the
+   * smaller): {@code r.location <@ box(...)}, bound by {@link #bind}.
+   */
+  static String areaBox(ServiceRequestQuery query) {
+    return box(query.bbox() != null ? "bbox" : "near");
+  }
+
   private static String box(String prefix) {
     return "r.location <@ box(point(:%1$sMinLong, :%1$sMinLat), point(:%1$sMaxLong, :%1$sMaxLat))"
         .formatted(prefix);

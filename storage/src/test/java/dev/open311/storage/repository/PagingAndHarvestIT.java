@@ -246,9 +246,9 @@ class PagingAndHarvestIT {
     ServiceRequestQuery query = builder.build(clock);
     for (HarvestReading reading :
         List.of(
-            new HarvestReading(1_000, 1_000),
-            new HarvestReading(0, 1_000),
-            new HarvestReading(0, 0))) {
+            new HarvestReading(1_000, 1_000, 0),
+            new HarvestReading(0, 1_000, 0),
+            new HarvestReading(0, 0, 0))) {
       List<String> found =
           TestDatabases.jdbi(storage)
               .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
@@ -303,18 +303,23 @@ class PagingAndHarvestIT {
         inBox.add(0, id);
       }
     }
-    ServiceRequestQuery query = builder().bbox(wide).page(2, 3).build(clock);
-    // Reach 6: a walk of 1,000 more rows finds it; of none, 6 rows hold 2 matches, so the GiST
-    // index finds the area's requests instead.
-    for (HarvestReading reading :
-        List.of(new HarvestReading(0, 1_000), new HarvestReading(0, 0))) {
-      List<String> found =
-          TestDatabases.jdbi(storage)
-              .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
-              .stream()
-              .map(row -> row.request().serviceRequestId())
-              .toList();
-      assertEquals(inBox.subList(3, 6), found, reading.toString());
+    // Reach 6. Dense (an area of at least 1 request): a walk of 1,000 more rows finds it; of
+    // none, 6 rows hold 2 matches, so the GiST index finds them. Quiet (fewer than a million):
+    // the GiST index at once. Each alone, then merged with another service's arm.
+    for (ServiceRequestQuery query : List.of(
+        builder().bbox(wide).page(2, 3).build(clock),
+        builder().bbox(wide).serviceCodes(List.of("SIGN", "PHF")).page(2, 3).build(clock))) {
+      for (HarvestReading reading : List.of(new HarvestReading(0, 1_000, 1),
+          new HarvestReading(0, 0, 1), new HarvestReading(0, 1_000, 1_000_000))) {
+        List<String> found =
+            TestDatabases.jdbi(storage)
+                .withHandle(
+                    h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
+                .stream()
+                .map(row -> row.request().serviceRequestId())
+                .toList();
+        assertEquals(inBox.subList(3, 6), found, query.serviceCodes() + " " + reading);
+      }
     }
     assertEquals(List.of(), ids(builder().bbox(wide).page(5, 3)), "past the end, either way");
   }
