@@ -251,7 +251,7 @@ HEAP_VERDICT=$(verdict "$MAX_HEAP_COMMITTED" 512 max)
   echo "- Machine: $NCPU cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM; wrk runs on the same cores."
   echo "- JDK: $(java -version 2>&1 | head -1); server JVM: \`$SERVER_JVM_OPTS\`${POOL_SIZE:+, --db-pool-size $POOL_SIZE}."
   echo "- PostgreSQL $PG_VERSION (embedded)${SETTINGS:+: $SETTINGS}."
-  echo "- Database: $REQUESTS requests generated${STORED:+ (holds $STORED)} in $DATA_DIR. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')."
+  echo "- Database: $REQUESTS requests generated${STORED:+ (holds $STORED)} in $DATA_DIR${VACUUMED:+, vacuumed and analyzed in $VACUUMED s before measuring}. Commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')."
   echo "- wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a $WARMUP warm-up per scenario ($POST_WARMUP for POST)."
   echo
   echo "| scenario | req/s | p50 ms | p99 ms | non-2xx | socket errors | of ceiling | target | verdict | server CPU µs/req | PostgreSQL CPU µs/req | heap used max / committed MB | RSS MB | other CPU |"
