@@ -430,33 +430,57 @@ public final class ServiceRequestSearch {
       ServiceRequestQuery query, List<CodeArm> arms, String slice, int walkBudget,
       int denseArea) {
     String filters = SearchFilters.sql(query.withoutServicesAndStatuses(), Spatial.INDEXED);
-    long reach = reach(query);
-    StringBuilder with = new StringBuilder("with ").append(dense(query, denseArea)).append(",\n");
+    StringBuilder ctes = new StringBuilder();
     StringBuilder keys = new StringBuilder();
     for (int i = 0; i < arms.size(); i++) {
-      String arm = arm(arms.get(i), i, "");
-      String enough = "(select count(*) from walked" + i + ") >= " + reach;
-      with.append(i == 0 ? "" : ",\n")
-          .append("walked").append(i).append(" as materialized (\n")
-          .append("  select r.id, r.requested_at from (\n")
-          .append("select * ").append(armRows(arms.get(i), i))
-          .append("      and (select yes from dense)\n")
-          .append(dates(query))
-          .append(NEWEST).append(" limit ").append(reach + walkBudget).append(") r\n")
-          .append("   where true\n").append(filters)
-          .append(NEWEST).append(" limit ").append(reach).append("),\n")
-          .append("found").append(i).append(" as materialized (\n")
-          .append("  select f.id, f.requested_at from (\n")
-          .append(arm).append("      and not ").append(enough).append("\n").append(filters)
-          .append("    offset 0) f\n")
-          .append(" order by f.requested_at desc, f.id desc limit ").append(reach).append(")");
-      keys.append(i == 0 ? "" : " union all ")
-          .append("select id, requested_at from walked").append(i)
-          .append(" where ").append(enough).append("\n")
-          .append(" union all select id, requested_at from found").append(i).append("\n");
+      WalkOrFind arm =
+          walkOrFind(Integer.toString(i), armRows(arms.get(i), i), filters, query, walkBudget);
+      ctes.append(",\n").append(arm.ctes());
+      keys.append(i == 0 ? "" : " union all ").append(arm.keys());
     }
-    return with.append("\n")
+    return "with " + dense(query, denseArea) + ctes + "\n"
         + rowsOf(keys.append(" order by requested_at desc, id desc").append(slice).toString());
+  }
+
+  /**
+   * The two steps of a newest-first page of a busy area, as CTEs named with {@code suffix}: the
+   * rows {@code from} gives ({@code from service_request r where ...}) walked newest first, at
+   * most the reach plus {@code walkBudget} of them and only if {@code dense} says the area is
+   * busy, each tested by {@code filters}, the first reach kept; and, only if that kept fewer
+   * than the reach, every match of {@code from} and {@code filters} found by whichever index the
+   * planner likes (the fence, offset 0, keeps the order out) and sorted.
+   *
+   * @param ctes {@code walked<suffix>} and {@code found<suffix>}
+   * @param keys the page's keys from either, unordered
+   */
+  private record WalkOrFind(String ctes, String keys) {}
+
+  private static WalkOrFind walkOrFind(
+      String suffix, String from, String filters, ServiceRequestQuery query, int walkBudget) {
+    long reach = reach(query);
+    String walked = "walked" + suffix;
+    String found = "found" + suffix;
+    String enough = "(select count(*) from " + walked + ") >= " + reach;
+    String ctes =
+        walked + " as materialized (\n"
+            + "  select r.id, r.requested_at from (\n"
+            + "    select * " + from
+            + "       and (select yes from dense)\n"
+            // The dates bound the walk itself: it ends at the window's edge, not at its budget.
+            + dates(query)
+            + NEWEST + " limit " + (reach + walkBudget) + ") r\n"
+            + "   where true\n" + filters
+            + NEWEST + " limit " + reach + "),\n"
+            + found + " as materialized (\n"
+            + "  select f.id, f.requested_at from (\n"
+            + "    select r.id, r.requested_at " + from
+            + "       and not " + enough + "\n" + filters
+            + "    offset 0) f\n"
+            + " order by f.requested_at desc, f.id desc limit " + reach + ")";
+    String keys =
+        "select id, requested_at from " + walked + " where " + enough + "\n"
+            + " union all select id, requested_at from " + found + "\n";
+    return new WalkOrFind(ctes, keys);
   }
 
   /** The request dates asked for, as conditions an index walk in time order can stop at. */
@@ -520,30 +544,10 @@ public final class ServiceRequestSearch {
    */
   private static String newestInWideArea(
       ServiceRequestQuery query, String filters, String slice, int walkBudget, int denseArea) {
-    long reach = reach(query);
-    return "with " + dense(query, denseArea) + ",\n"
-        + "walked as materialized (\n"
-        + "  select r.id, r.requested_at from (\n"
-        + "    select * from service_request r\n" + OF_JURISDICTION
-        + "       and (select yes from dense)\n"
-        // The dates bound the walk itself: it ends at the window's edge, not 10,000 rows on.
-        + dates(query)
-        + "     order by r.requested_at desc, r.id desc limit " + (reach + walkBudget) + ") r\n"
-        + "   where true\n" + filters
-        + "   order by r.requested_at desc, r.id desc limit " + reach + "),\n"
-        + "enough as (select (select count(*) from walked) >= " + reach + " as yes),\n"
-        // The fence (offset 0) keeps the order out, so the planner finds the area's requests by
-        // the cheapest index, the GiST one, instead of walking the time index once more.
-        + "found as materialized (\n"
-        + "  select f.id, f.requested_at from (\n"
-        + "    select r.id, r.requested_at from service_request r\n" + OF_JURISDICTION
-        + "       and not (select yes from enough)\n" + filters
-        + "    offset 0) f\n"
-        + "   order by f.requested_at desc, f.id desc limit " + reach + ")\n"
-        + rowsOf(
-            "select id, requested_at from walked where (select yes from enough)\n"
-                + " union all select id, requested_at from found\n"
-                + " order by requested_at desc, id desc" + slice);
+    WalkOrFind page =
+        walkOrFind("", "from service_request r\n" + OF_JURISDICTION, filters, query, walkBudget);
+    return "with " + dense(query, denseArea) + ",\n" + page.ctes() + "\n"
+        + rowsOf(page.keys() + " order by requested_at desc, id desc" + slice);
   }
 
   /**
