@@ -25,6 +25,7 @@ import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -51,8 +52,7 @@ public final class Open311Application {
    * an extension served as .csv, .ndjson or .geojson.
    */
   public static final List<Class<?>> DESCRIBED =
-      java.util.stream.Stream.concat(RESOURCES.stream(), java.util.stream.Stream.of(
-          ExportResource.class)).toList();
+      Stream.concat(RESOURCES.stream(), Stream.of(ExportResource.class)).toList();
 
   private Open311Application() {}
 

@@ -99,8 +99,8 @@ final class HarvestPages {
       ServiceRequestQuery query, String filters, String slice, int walkBudget) {
     long reach = ServiceRequestSearch.reach(query);
     long budget = reach + walkBudget;
-    String walk =
-        "select * from service_request k\n"
+    String from =
+        " from service_request k\n"
             + "   where k.jurisdiction_num = " + JurisdictionNum.OF + "\n"
             + SearchFilters.onChangeIndex(query, "k")
             + "   order by k.change_xid, k.id limit " + budget;
@@ -109,14 +109,14 @@ final class HarvestPages {
     // every one of its rows was fetched and the join sorted: 4 s a page for a box holding a
     // fifth of 10M requests, now 0.1 s.)
     return "with kept as materialized (\n"
-        + "  select r.id, r.change_xid from (" + walk + ") r\n"
+        + "  select r.id, r.change_xid from (select *" + from + ") r\n"
         + "   where true\n" + filters
         + "   order by r.change_xid, r.id limit " + reach + "),\n"
         // Whether the range goes on past the walk is asked only when the walk kept too few:
         // the change index alone counts it.
         + "enough as (select case when (select count(*) from kept) >= " + reach + " then true\n"
-        + "                  else (select count(*) from (" + walk.replace("select *", "select 1")
-        + ") w) < " + budget + " end as yes),\n"
+        + "                  else (select count(*) from (select 1" + from + ") w) < " + budget
+        + " end as yes),\n"
         // No order here, so the planner finds the matches by the cheapest index, not by change;
         // the update range and cursor only outside the fence (offset 0): the generic plan took
         // the range as a third of the table and ANDed its 10M-entry bitmap with a service's,

@@ -156,8 +156,8 @@ final class SearchFilters {
   }
 
   /**
-   * The box the GiST index answers for a circle or box search (the box when both are given, the
-   * smaller): {@code r.location <@ box(...)}, bound by {@link #bind}.
+   * The box the GiST index answers for a circle or box search ({@code bbox} when both are given):
+   * {@code r.location <@ box(...)}, bound by {@link #bind}.
    */
   static String areaBox(ServiceRequestQuery query) {
     return box(query.bbox() != null ? "bbox" : "near");
