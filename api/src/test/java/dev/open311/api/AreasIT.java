@@ -100,6 +100,45 @@ class AreasIT {
   }
 
   @Test
+  void theAreaTypeFilterTakesTheTypesLoadedAndTheImportsTypes() throws Exception {
+    // Chicago's import tags ward, community_area and police_district from its own columns.
+    assertAreaTypeRefused("requests.json", "filter_zone");
+    assertAreaTypeRefused("requests.xml", "filter_zone");
+    assertAreaTypeRefused("export/requests.ndjson", "filter_zone");
+    assertAreaTypeRefused("export/requests.csv", "filter_zone");
+    Path zones = files.resolve("filter-zones.geojson");
+    Files.writeString(zones, ZONES);
+
+    assertEquals(0, run("areas", "load", "--type", "filter_zone", "--key-property", "zone",
+        zones.toString()).exitCode());
+    for (String path : new String[] {"requests.json", "requests.xml", "export/requests.csv"}) {
+      given().baseUri(server.baseUrl().toString()).queryParam("area_type", "filter_zone")
+          .queryParam("area", "east").get(path).then().statusCode(200);
+    }
+    CliIT.Run export = run("export", "requests", "--area-type", "filter_zone", "--area", "east");
+    assertEquals(0, export.exitCode(), export.err());
+
+    assertEquals(0, run("areas", "delete", "--type", "filter_zone").exitCode());
+    assertAreaTypeRefused("requests.json", "filter_zone");
+    CliIT.Run refused = run("export", "requests", "--area-type", "filter_zone", "--area", "east");
+    assertEquals(2, refused.exitCode());
+    assertTrue(refused.err().contains("area_type filter_zone is not known here"), refused.err());
+  }
+
+  /** A 400 in the path's error format that names the unknown type and the known ones. */
+  private static void assertAreaTypeRefused(String path, String areaType) {
+    String body =
+        given().baseUri(server.baseUrl().toString()).queryParam("area_type", areaType)
+            .queryParam("area", "east").get(path)
+            .then().statusCode(400)
+            .contentType(path.endsWith(".json") || path.endsWith(".ndjson")
+                ? "application/json; charset=utf-8" : "text/xml; charset=utf-8")
+            .extract().asString();
+    assertTrue(body.contains("area_type " + areaType + " is not known here; it takes"
+        + " community_area, police_district, ward"), body);
+  }
+
+  @Test
   void everyAreasCommandHasHelp() {
     for (String command : new String[] {"load", "list", "retag", "delete"}) {
       CliIT.Run help = CliIT.run("areas", command, "--help");

@@ -6,6 +6,7 @@ import dev.open311.spec.export.ExportFilter;
 import dev.open311.spec.export.ExportFormat;
 import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.model.Jurisdiction;
+import dev.open311.spec.port.Areas;
 import dev.open311.storage.Storage;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.BufferedOutputStream;
@@ -123,7 +124,8 @@ public final class ExportCommand implements Runnable {
       try (Storage storage = Storage.open(database.config())) {
         // Started once the database is up, so the rate counts rows, not start-up.
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), "exported");
-        ExportFilter filter = filter(BulkCatalog.jurisdiction(storage, jurisdiction));
+        ExportFilter filter =
+            filter(BulkCatalog.jurisdiction(storage, jurisdiction), storage.areas());
         long rows;
         try (OutputStream out = open();
             ExportWriter writer = exportFormat.writer(out)) {
@@ -144,7 +146,7 @@ public final class ExportCommand implements Runnable {
       }
     }
 
-    private ExportFilter filter(Jurisdiction target) {
+    private ExportFilter filter(Jurisdiction target, Areas known) {
       MultivaluedHashMap<String, String> values = new MultivaluedHashMap<>();
       serviceCodes.forEach(code -> values.add("service_code", code));
       statuses.forEach(status -> values.add("status", status));
@@ -159,7 +161,7 @@ public final class ExportCommand implements Runnable {
       put(values, "area_type", areaType);
       areas.forEach(area -> values.add("area", area));
       try {
-        return ExportParameters.filter(target, values);
+        return ExportParameters.filter(target, values, known::filterTypes);
       } catch (Open311Exception e) {
         throw new IllegalArgumentException(
             String.join("; ", e.errors().stream().map(x -> x.description()).toList()));

@@ -4,6 +4,8 @@ import dev.open311.spec.export.ExportFilter;
 import dev.open311.spec.model.Jurisdiction;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The research feed's filters, read the same way over HTTP and on the command line, with the
@@ -17,8 +19,14 @@ public final class ExportParameters {
 
   private ExportParameters() {}
 
-  /** @throws dev.open311.spec.error.InvalidRequestException naming the bad parameter */
-  public static ExportFilter filter(Jurisdiction jurisdiction, MultivaluedMap<String, String> values) {
+  /**
+   * @param areaTypes the types {@code area_type} takes, asked only when it is given
+   * @throws dev.open311.spec.error.InvalidRequestException naming the bad parameter
+   */
+  public static ExportFilter filter(
+      Jurisdiction jurisdiction,
+      MultivaluedMap<String, String> values,
+      Supplier<List<String>> areaTypes) {
     Parameters parameters = new Parameters(values);
     ZoneId zone = jurisdiction.timeZone();
     return new ExportFilter(
@@ -31,6 +39,6 @@ public final class ExportParameters {
         parameters.datetime("updated_before", zone),
         SearchParameters.near(parameters),
         SearchParameters.bbox(parameters),
-        SearchParameters.area(parameters));
+        SearchParameters.area(parameters, areaTypes));
   }
 }

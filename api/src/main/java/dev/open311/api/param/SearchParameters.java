@@ -10,6 +10,8 @@ import dev.open311.spec.error.InvalidRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The parameters of GET requests, standard and extensions (README, "GET requests parameters"),
@@ -25,10 +27,14 @@ public final class SearchParameters {
   /**
    * The search a query string asks for in a jurisdiction.
    *
+   * @param areaTypes the types {@code area_type} takes, asked only when it is given
    * @throws InvalidRequestException for any malformed or contradicting parameter
    */
   public static ServiceRequestQuery query(
-      MultivaluedMap<String, String> query, Jurisdiction jurisdiction, Clock clock) {
+      MultivaluedMap<String, String> query,
+      Jurisdiction jurisdiction,
+      Supplier<List<String>> areaTypes,
+      Clock clock) {
     Parameters parameters = new Parameters(query);
     ZoneId zone = jurisdiction.timeZone();
     return ServiceRequestQuery.builder(jurisdiction.jurisdictionId())
@@ -40,7 +46,7 @@ public final class SearchParameters {
         .near(near(parameters))
         .sortByDistance(sortByDistance(parameters.optional("sort")))
         .bbox(bbox(parameters))
-        .area(area(parameters))
+        .area(area(parameters, areaTypes))
         .page(parameters.integer("page"), parameters.integer("page_size"))
         .updated(
             parameters.datetime("updated_after", zone), parameters.datetime("updated_before", zone))
@@ -60,9 +66,14 @@ public final class SearchParameters {
     return BoundingBox.parse(parameters.optional("bbox"));
   }
 
-  /** {@code area_type} with {@code area}, or null when neither is given. */
-  static AreaFilter area(Parameters parameters) {
-    return AreaFilter.of(parameters.optional("area_type"), parameters.list("area"));
+  /**
+   * {@code area_type} with {@code area}, or null when neither is given.
+   *
+   * @param areaTypes the types {@code area_type} takes, asked only when it is given
+   */
+  static AreaFilter area(Parameters parameters, Supplier<List<String>> areaTypes) {
+    AreaFilter area = AreaFilter.of(parameters.optional("area_type"), parameters.list("area"));
+    return area == null ? null : area.ofKnownType(areaTypes.get());
   }
 
   private static boolean sortByDistance(String sort) {

@@ -9,6 +9,7 @@ import dev.open311.spec.export.ExportFormat;
 import dev.open311.spec.export.ExportWriter;
 import dev.open311.spec.export.RequestFeed;
 import dev.open311.spec.model.Jurisdiction;
+import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.error.Open311Error;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -54,11 +55,13 @@ public final class ExportResource {
 
   private final Catalog catalog;
   private final RequestFeed feed;
+  private final Areas areas;
 
   @Inject
-  public ExportResource(Catalog catalog, RequestFeed feed) {
+  public ExportResource(Catalog catalog, RequestFeed feed, Areas areas) {
     this.catalog = catalog;
     this.feed = feed;
+    this.areas = areas;
   }
 
   @GET
@@ -115,7 +118,7 @@ public final class ExportResource {
       schema = @Schema(type = "string"))
   public Response export(@Context UriInfo uri, @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters());
+    ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters(), areas::filterTypes);
     Format format = Format.of(request);
     ExportFormat exportFormat = ExportFormat.valueOf(format.name());
     StreamingOutput body = out -> stream(feed, filter, exportFormat, out);

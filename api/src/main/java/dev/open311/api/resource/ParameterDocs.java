@@ -17,7 +17,9 @@ final class ParameterDocs {
       "meters of great-circle distance from lat/long; default 1000, max 10000";
   static final String BBOX =
       "min_long,min_lat,max_long,max_lat (longitude first), edges included";
-  static final String AREA_TYPE = "an area type such as ward, with area";
+  static final String AREA_TYPE =
+      "an area type such as ward, with area: one with areas loaded, or ward, community_area or"
+          + " police_district (the Chicago import tags them); any other is a 400";
   static final String AREA = "comma list of area keys of area_type, e.g. 42";
 
   private ParameterDocs() {}

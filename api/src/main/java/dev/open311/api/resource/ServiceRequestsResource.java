@@ -16,6 +16,7 @@ import dev.open311.spec.model.NewServiceRequest;
 import dev.open311.spec.model.ServiceDefinition;
 import dev.open311.spec.model.ServiceRequestForm;
 import dev.open311.spec.port.ApiKeys;
+import dev.open311.spec.port.Areas;
 import dev.open311.spec.port.Catalog;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.ServiceRequestPage;
@@ -67,14 +68,16 @@ public final class ServiceRequestsResource {
   private final Catalog catalog;
   private final ServiceRequests serviceRequests;
   private final ApiKeys apiKeys;
+  private final Areas areas;
   private final Clock clock;
 
   @Inject
   public ServiceRequestsResource(
-      Catalog catalog, ServiceRequests serviceRequests, ApiKeys apiKeys, Clock clock) {
+      Catalog catalog, ServiceRequests serviceRequests, ApiKeys apiKeys, Areas areas, Clock clock) {
     this.catalog = catalog;
     this.serviceRequests = serviceRequests;
     this.apiKeys = apiKeys;
+    this.areas = areas;
     this.clock = clock;
   }
 
@@ -161,7 +164,7 @@ public final class ServiceRequestsResource {
       @Context UriInfo uri,
       @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    ServiceRequestQuery query = SearchParameters.query(uri.getQueryParameters(), jurisdiction, clock);
+    ServiceRequestQuery query = SearchParameters.query(uri.getQueryParameters(), jurisdiction, areas::filterTypes, clock);
     ServiceRequestPage page = serviceRequests.search(query);
     return HarvestLinks.withNext(
         ServiceRequestDocuments.of(page, query.extensions()), page.next(), uri, request);

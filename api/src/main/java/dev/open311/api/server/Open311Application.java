@@ -19,6 +19,7 @@ import dev.open311.api.resource.ServiceResource;
 import dev.open311.api.resource.ServicesResource;
 import dev.open311.api.resource.TokenResource;
 import dev.open311.spec.export.RequestFeed;
+import dev.open311.spec.port.Areas;
 import dev.open311.spec.format.Open311Mappers;
 import dev.open311.spec.port.ApiKeys;
 import dev.open311.spec.port.Catalog;
@@ -60,6 +61,7 @@ public final class Open311Application {
       Catalog catalog,
       ServiceRequests serviceRequests,
       ApiKeys apiKeys,
+      Areas areas,
       RequestFeed requestFeed,
       Clock clock,
       String endpointType) {
@@ -83,6 +85,7 @@ public final class Open311Application {
             bind(catalog).to(Catalog.class);
             bind(serviceRequests).to(ServiceRequests.class);
             bind(apiKeys).to(ApiKeys.class);
+            bind(areas).to(Areas.class);
             bind(requestFeed).to(RequestFeed.class);
             bind(clock).to(Clock.class);
             bind(new EndpointType(endpointType)).to(EndpointType.class);

@@ -126,6 +126,7 @@ public final class Open311Server implements AutoCloseable {
             storage.catalog(),
             storage.serviceRequests(),
             storage.apiKeys(),
+            storage.areas(),
             storage.bulk().feed(),
             Clock.systemUTC(),
             config.endpointType());

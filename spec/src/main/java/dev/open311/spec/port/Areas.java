@@ -26,6 +26,13 @@ public interface Areas {
   List<AreaTypeSummary> list();
 
   /**
+   * The types the {@code area_type} filter takes, sorted: every type with areas loaded, and the
+   * types an import tags requests with from its own columns (the Chicago data portal's ward,
+   * community area and police district), whether or not their boundaries are loaded.
+   */
+  List<String> filterTypes();
+
+  /**
    * Deletes the areas of a type and every tag of that type, in one transaction.
    *
    * @return false when the type had neither areas nor tags

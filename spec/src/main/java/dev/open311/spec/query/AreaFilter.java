@@ -1,6 +1,7 @@
 package dev.open311.spec.query;
 
 import dev.open311.spec.error.InvalidRequestException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -29,5 +30,23 @@ public record AreaFilter(String areaType, List<String> areaKeys) {
       throw new InvalidRequestException("area_type needs area, e.g. area_type=ward&area=42");
     }
     return new AreaFilter(areaType, areaKeys);
+  }
+
+  /**
+   * This filter, when its type is one of {@code knownTypes} (see {@link
+   * dev.open311.spec.port.Areas#filterTypes}): a misspelt type would otherwise select nothing and
+   * look like an area without requests.
+   *
+   * @throws InvalidRequestException naming the known types otherwise
+   */
+  public AreaFilter ofKnownType(Collection<String> knownTypes) {
+    if (knownTypes.contains(areaType)) {
+      return this;
+    }
+    throw new InvalidRequestException(
+        "area_type "
+            + areaType
+            + " is not known here; it takes "
+            + (knownTypes.isEmpty() ? "no type yet" : String.join(", ", knownTypes)));
   }
 }

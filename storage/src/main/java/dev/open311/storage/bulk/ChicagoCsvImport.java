@@ -28,6 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ChicagoCsvImport {
 
+  /** The area types an import tags requests with from the file's columns, sorted. */
+  public static final List<String> AREA_TYPES = ImportRow.AREA_TYPES;
+
   /**
    * Whether to load in bulk: drop the secondary indexes of the tables written, load without
    * them (and, as a superuser, without per-row foreign-key checks), then build the indexes again

@@ -1,6 +1,7 @@
 package dev.open311.storage.repository;
 
 import dev.open311.spec.port.Areas;
+import dev.open311.storage.bulk.ChicagoCsvImport;
 import dev.open311.storage.dao.AreaDao;
 import dev.open311.storage.geo.AreaIndex;
 import dev.open311.storage.geo.GeoJsonAreas;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -61,6 +63,13 @@ public final class PostgresAreas implements Areas {
   public List<AreaTypeSummary> list() {
     return jdbi.withExtension(
         AreaDao.class, dao -> dao.summaries().stream().map(AreaMapping::summary).toList());
+  }
+
+  @Override
+  public List<String> filterTypes() {
+    TreeSet<String> types = new TreeSet<>(ChicagoCsvImport.AREA_TYPES);
+    types.addAll(jdbi.withExtension(AreaDao.class, AreaDao::types));
+    return List.copyOf(types);
   }
 
   @Override
