@@ -1,5 +1,6 @@
 package dev.open311.conformance;
 
+import io.restassured.response.Response;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -91,6 +92,31 @@ class PostErrorsIT {
     Params form = ValidPost.form(Catalog.realtime()).set("description", "x".repeat(4001));
 
     Checks.error(f, Api.post(f, form), 400);
+  }
+
+  /**
+   * XML 1.0 cannot carry most control characters, not even as references. A server may refuse
+   * them (400) or keep them, but the request must then still read as well-formed XML, alone and in
+   * the list: one unreadable request would break every XML list that holds it.
+   */
+  @ParameterizedTest(name = "POST requests{0} with control characters: a 400, or XML stays readable")
+  @EnumSource(Format.class)
+  void controlCharactersAreRefusedOrLeaveTheXmlWellFormed(Format f) {
+    for (String text : new String[] {"bell \u0007 here", "nul \u0000 here"}) {
+      Params form = ValidPost.form(Catalog.realtime()).set("description", text);
+
+      Response r = Api.post(f, form);
+
+      if (r.statusCode() != 200) {
+        Checks.error(f, r, 400);
+        continue;
+      }
+      String id = Doc.text(Checks.ok(f, r).single("service_requests"), "service_request_id");
+      if (id != null) {
+        Checks.ok(Format.XML, Api.get("requests/{id}", Format.XML, Params.of(), id));
+        Checks.ok(Format.XML, Api.get("requests", Format.XML, Params.of("service_request_id", id)));
+      }
+    }
   }
 
   @ParameterizedTest(name = "POST requests{0}")

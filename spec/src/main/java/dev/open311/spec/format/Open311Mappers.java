@@ -1,5 +1,8 @@
 package dev.open311.spec.format;
 
+import com.ctc.wstx.api.InvalidCharHandler;
+import com.ctc.wstx.api.WstxOutputProperties;
+import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlNameProcessors;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
@@ -59,7 +63,15 @@ public final class Open311Mappers {
   }
 
   public static XmlMapper xml() {
-    return XmlMapper.builder()
+    // XML 1.0 cannot carry most control characters, not even as references. Filing refuses them
+    // (ServiceRequestRules), but text from elsewhere (an import, a catalog file) may hold one: it
+    // is written as U+FFFD rather than failing the whole document, which one such request in a
+    // list would otherwise do for every client of that list.
+    WstxOutputFactory output = new WstxOutputFactory();
+    output.setProperty(
+        WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
+        new InvalidCharHandler.ReplacingHandler('\uFFFD'));
+    return XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(output).build())
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .addModule(commonModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

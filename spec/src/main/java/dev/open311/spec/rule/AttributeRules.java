@@ -100,7 +100,7 @@ final class AttributeRules {
           result.add(W3cDates.format(parsed.get()));
         }
         case STRING, TEXT -> {
-          ServiceRequestRules.checkLength(problems, label, raw, MAX_TEXT);
+          ServiceRequestRules.checkText(problems, label, raw, MAX_TEXT);
           result.add(raw);
         }
         default -> throw new IllegalStateException("unhandled datatype " + attribute.datatype());

@@ -43,9 +43,9 @@ public final class ServiceRequestRules {
     ZoneId zone = jurisdiction.timeZone();
     List<String> problems = new ArrayList<>();
     Location location = location(form, problems);
-    checkLength(problems, "description", form.description(), MAX_DESCRIPTION);
-    checkLength(problems, "address_string", form.addressString(), MAX_ADDRESS);
-    checkLength(problems, "address_id", form.addressId(), MAX_SHORT_FIELD);
+    checkText(problems, "description", form.description(), MAX_DESCRIPTION);
+    checkText(problems, "address_string", form.addressString(), MAX_ADDRESS);
+    checkText(problems, "address_id", form.addressId(), MAX_SHORT_FIELD);
     checkMediaUrl(form.mediaUrl(), problems);
     checkRequester(form.requester(), problems);
     List<AttributeAnswer> answers =
@@ -101,7 +101,7 @@ public final class ServiceRequestRules {
     if (mediaUrl == null) {
       return;
     }
-    checkLength(problems, "media_url", mediaUrl, MAX_URL);
+    checkText(problems, "media_url", mediaUrl, MAX_URL);
     try {
       URI uri = new URI(mediaUrl.trim());
       String scheme = uri.getScheme();
@@ -119,18 +119,41 @@ public final class ServiceRequestRules {
     if (requester == null) {
       return;
     }
-    checkLength(problems, "email", requester.email(), MAX_SHORT_FIELD);
-    checkLength(problems, "phone", requester.phone(), MAX_SHORT_FIELD);
-    checkLength(problems, "first_name", requester.firstName(), MAX_SHORT_FIELD);
-    checkLength(problems, "last_name", requester.lastName(), MAX_SHORT_FIELD);
-    checkLength(problems, "device_id", requester.deviceId(), MAX_SHORT_FIELD);
-    checkLength(problems, "account_id", requester.accountId(), MAX_SHORT_FIELD);
+    checkText(problems, "email", requester.email(), MAX_SHORT_FIELD);
+    checkText(problems, "phone", requester.phone(), MAX_SHORT_FIELD);
+    checkText(problems, "first_name", requester.firstName(), MAX_SHORT_FIELD);
+    checkText(problems, "last_name", requester.lastName(), MAX_SHORT_FIELD);
+    checkText(problems, "device_id", requester.deviceId(), MAX_SHORT_FIELD);
+    checkText(problems, "account_id", requester.accountId(), MAX_SHORT_FIELD);
   }
 
-  static void checkLength(List<String> problems, String name, String value, int max) {
-    if (value != null && value.codePointCount(0, value.length()) > max) {
+  /**
+   * A text field: at most {@code max} characters, none of them one that XML 1.0 cannot carry
+   * (control characters other than tab, line feed and carriage return; U+FFFE, U+FFFF; a lone
+   * surrogate). PostgreSQL refuses U+0000 in text, and the XML answers could not show the others.
+   */
+  static void checkText(List<String> problems, String name, String value, int max) {
+    if (value == null) {
+      return;
+    }
+    if (value.codePointCount(0, value.length()) > max) {
       problems.add(name + " must be at most " + max + " characters");
     }
+    value
+        .codePoints()
+        .filter(ServiceRequestRules::notAllowedInText)
+        .findFirst()
+        .ifPresent(
+            c ->
+                problems.add(
+                    name + " must not contain the character U+%04X".formatted(c)));
+  }
+
+  private static boolean notAllowedInText(int c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        || c == 0xFFFE
+        || c == 0xFFFF
+        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
   }
 
   /** Attribute code of a definition, described for an error message. */

@@ -27,6 +27,7 @@ final class ChicagoRows {
   private static final int MAX_SHARED = 10_000;
 
   private final int columns;
+  private final List<String> names;
   private final ZoneId zone;
   private final int number, type, shortCode, owner, status, origin, created, modified, closed;
   private final int street, zip, duplicate, parent, communityArea, ward, policeDistrict;
@@ -51,6 +52,7 @@ final class ChicagoRows {
           "not a Chicago 311 export: the header lacks " + String.join(", ", missing));
     }
     this.columns = header.size();
+    this.names = header.stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
     this.zone = zone;
     number = index.get("SR_NUMBER");
     type = index.get("SR_TYPE");
@@ -184,7 +186,7 @@ final class ChicagoRows {
     return date(f, closed, "CLOSED_DATE");
   }
 
-  private static Double coordinate(List<String> f, int column, String name, double bound)
+  private Double coordinate(List<String> f, int column, String name, double bound)
       throws BadRowException {
     String value = text(f, column);
     if (value == null) {
@@ -225,11 +227,21 @@ final class ChicagoRows {
     return street + ", CHICAGO, IL" + (zipcode == null ? "" : ", " + zipcode);
   }
 
-  private static String text(List<String> f, int column) {
+  /**
+   * The column's value, trimmed; null when empty or absent.
+   *
+   * @throws BadRowException when it holds U+0000, which PostgreSQL's text cannot: the batch's
+   *     COPY would fail, and with it the import
+   */
+  private String text(List<String> f, int column) throws BadRowException {
     if (column < 0) {
       return null;
     }
     String value = f.get(column).trim();
+    if (value.indexOf('\u0000') >= 0) {
+      throw new BadRowException(
+          names.get(column) + " holds the character U+0000, which cannot be stored");
+    }
     return value.isEmpty() ? null : value;
   }
 }

@@ -153,6 +153,32 @@ class ChicagoCsvImportIT {
   }
 
   @Test
+  void aNulCharacterMakesABadRowAndOtherControlCharactersAreKept() throws IOException {
+    List<String> lines = Files.readAllLines(BulkFixtures.sample());
+    int street = List.of(lines.get(0).split(",", -1)).indexOf("STREET_ADDRESS");
+    String[] nul = lines.get(1).split(",", -1);
+    nul[street] = "12 W A\u0000 ST";
+    String[] bell = lines.get(2).split(",", -1);
+    bell[street] = "13 W B\u0007 ST";
+    Path odd = tempDir.resolve("control.csv");
+    Files.write(odd, List.of(lines.get(0), String.join(",", nul), String.join(",", bell)));
+    BulkFixtures.Recorder recorder = new BulkFixtures.Recorder();
+
+    ChicagoCsvImport.Result result = run(odd, ChicagoCsvImport.Options.DEFAULT, recorder);
+
+    assertTrue(result.finished());
+    assertEquals(1, result.imported());
+    assertEquals(List.of(2L), recorder.badLines);
+    assertEquals(
+        List.of("STREET_ADDRESS holds the character U+0000, which cannot be stored"),
+        recorder.reasons);
+    assertTrue(
+        TestDatabasesView.text(storage,
+                "select address from service_request where service_request_id = '" + bell[0] + "'")
+            .startsWith("13 W B\u0007 ST, CHICAGO, IL"));
+  }
+
+  @Test
   void anInterruptedImportResumesAfterItsLastCommittedBatch() throws IOException {
     BulkFixtures.Recorder first = new BulkFixtures.Recorder();
     ChicagoCsvImport.Result stopped =

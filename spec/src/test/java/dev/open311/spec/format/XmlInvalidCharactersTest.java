@@ -1,0 +1,47 @@
+package dev.open311.spec.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.model.Status;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * XML 1.0 has no way to carry most control characters. A stored text with one (from an import, a
+ * catalog file) is written with U+FFFD in its place: the document stays well-formed, where it used
+ * to fail, and with it every list that held the request.
+ */
+class XmlInvalidCharactersTest {
+
+  @Test
+  void controlCharactersAreWrittenAsReplacementCharactersInWellFormedXml() throws Exception {
+    OffsetDateTime at = OffsetDateTime.parse("2024-05-02T09:14:03-05:00");
+    ServiceRequest request =
+        new ServiceRequest("24-1", Status.OPEN, "notes\u0000here", "Pothole", "PHF",
+            "bell\u0007 and\u000b vertical tab, tab\tnewline\n kept", "CDOT", null, at, at, null,
+            "1200 W Main\u001f St", null, "60607", 41.88, -87.62, null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    Open311Mappers.writeXml(
+        Open311Mappers.xml(), new ServiceRequestList(List.of(request)), out);
+
+    Document xml =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(out.toByteArray()));
+    assertEquals(
+        "bell\uFFFD and\uFFFD vertical tab, tab\tnewline\n kept",
+        xml.getElementsByTagName("description").item(0).getTextContent());
+    assertEquals("notes\uFFFDhere", xml.getElementsByTagName("status_notes").item(0).getTextContent());
+    assertEquals("1200 W Main\uFFFD St", xml.getElementsByTagName("address").item(0).getTextContent());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("<service_code>PHF</service_code>"));
+  }
+}
