@@ -184,5 +184,14 @@ class ExportResourceIT {
     given().get("export/requests.json").then().statusCode(404)
         .contentType("application/json; charset=utf-8")
         .body("[0].description", org.hamcrest.Matchers.containsString(".csv, .ndjson or .geojson"));
+    // A suffix no path serves, or none, is a 404 that names the path's own formats.
+    given().get("export/requests.txt").then().statusCode(404)
+        .body(containsString("format txt is not served: use .csv, .ndjson or .geojson"));
+    given().get("export/requests").then().statusCode(404)
+        .body(containsString("add a format to the path: .csv, .ndjson or .geojson"));
+    given().get("requests.yaml").then().statusCode(404)
+        .body(containsString("format yaml is not served: use .xml, .json or .geojson"));
+    given().get("services.yaml").then().statusCode(404)
+        .body(containsString("format yaml is not served: use .xml or .json"));
   }
 }

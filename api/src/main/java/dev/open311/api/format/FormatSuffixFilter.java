@@ -39,7 +39,7 @@ public final class FormatSuffixFilter implements ContainerRequestFilter {
         dot < 0 ? Optional.empty() : Format.ofSuffix(lastSegment.substring(dot + 1));
     if (format.isEmpty()) {
       request.setProperty(Format.PROPERTY, Format.XML);
-      request.abortWith(notFound(lastSegment, dot));
+      request.abortWith(notFound(path, lastSegment, dot));
       return;
     }
     request.setProperty(Format.PROPERTY, format.get());
@@ -55,15 +55,25 @@ public final class FormatSuffixFilter implements ContainerRequestFilter {
     request.getHeaders().putSingle(HttpHeaders.ACCEPT, format.get().mediaType().toString());
   }
 
+  /** The suffixes the path is served with: the feed's, GET requests' or the standard two. */
+  static String suffixes(String path) {
+    if (path.contains("/" + BASE_PATH + "export/")) {
+      return ".csv, .ndjson or .geojson";
+    }
+    String withoutSuffix = path.replaceFirst("\\.[^./]*$", "");
+    return withoutSuffix.endsWith("/" + BASE_PATH + "requests") ? ".xml, .json or .geojson" : ".xml or .json";
+  }
+
   private static String query(URI uri) {
     return uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
   }
 
-  private static Response notFound(String lastSegment, int dot) {
+  private static Response notFound(String path, String lastSegment, int dot) {
+    String suffixes = suffixes(path);
     String description =
         dot < 0
-            ? "add a format to the path: .xml or .json (see " + "/" + BASE_PATH + "discovery.xml)"
-            : "format " + lastSegment.substring(dot + 1) + " is not served: use .xml or .json";
+            ? "add a format to the path: " + suffixes + " (see /" + BASE_PATH + "discovery.xml)"
+            : "format " + lastSegment.substring(dot + 1) + " is not served: use " + suffixes;
     return Response.status(404)
         .type(Format.XML.mediaType())
         .entity(new ErrorList(new NotFoundException(description).errors()))
