@@ -26,13 +26,22 @@ public enum Format {
   public static final String NDJSON_TYPE = "application/x-ndjson; charset=utf-8";
 
   private final MediaType mediaType;
+  private final String header;
+  private final String suffix;
 
   Format(String mediaType) {
     this.mediaType = MediaType.valueOf(mediaType);
+    this.header = this.mediaType.toString();
+    this.suffix = name().toLowerCase(Locale.ROOT);
   }
 
   public MediaType mediaType() {
     return mediaType;
+  }
+
+  /** {@link #mediaType} as a header value, made once rather than on every call. */
+  public String header() {
+    return header;
   }
 
   /**
@@ -49,7 +58,7 @@ public enum Format {
   /** The format of a suffix such as {@code json}, if it is one. */
   public static Optional<Format> ofSuffix(String suffix) {
     for (Format format : values()) {
-      if (format.name().toLowerCase(Locale.ROOT).equals(suffix.toLowerCase(Locale.ROOT))) {
+      if (format.suffix.equalsIgnoreCase(suffix)) {
         return Optional.of(format);
       }
     }

@@ -52,7 +52,7 @@ public final class FormatSuffixFilter implements ContainerRequestFilter {
                 + stripped
                 + query(requestUri));
     request.setRequestUri(request.getUriInfo().getBaseUri(), rewritten);
-    request.getHeaders().putSingle(HttpHeaders.ACCEPT, format.get().mediaType().toString());
+    request.getHeaders().putSingle(HttpHeaders.ACCEPT, format.get().header());
   }
 
   /** The suffixes the path is served with: the feed's, GET requests' or the standard two. */

@@ -10,15 +10,19 @@ public enum Status {
   OPEN,
   CLOSED;
 
+  // Written for every request of every page: made once, not lower-cased on each call.
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+  private static final Status[] ALL = values();
+
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /** The status named by a wire value ({@code open}, {@code closed}; any case), if any. */
   public static Optional<Status> parse(String value) {
-    for (Status status : values()) {
-      if (status.wireName().equalsIgnoreCase(value.trim())) {
+    for (Status status : ALL) {
+      if (status.wireName.equals(value) || status.wireName.equalsIgnoreCase(value.trim())) {
         return Optional.of(status);
       }
     }
