@@ -24,7 +24,8 @@ class AreaFilterIT {
     Support.assumeAreaFilter();
     String id = Api.file(f, ValidPost.form(Catalog.realtime()));
 
-    Response r = Api.get("requests", f, Params.of("area_type", Markers.unique("nosuch"), "area", "1,2"));
+    Response r =
+        Api.get("requests", f, Params.of("area_type", Markers.unique("nosuch"), "area", "1,2"));
 
     // A server that knows its area types says the type is unknown (this one does); one that
     // does not finds no request tagged with it.

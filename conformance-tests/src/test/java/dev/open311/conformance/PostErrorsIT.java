@@ -99,7 +99,7 @@ class PostErrorsIT {
    * them (400) or keep them, but the request must then still read as well-formed XML, alone and in
    * the list: one unreadable request would break every XML list that holds it.
    */
-  @ParameterizedTest(name = "POST requests{0} with control characters: a 400, or XML stays readable")
+  @ParameterizedTest(name = "POST requests{0} with control characters: a 400, or readable XML")
   @EnumSource(Format.class)
   void controlCharactersAreRefusedOrLeaveTheXmlWellFormed(Format f) {
     for (String text : new String[] {"bell \u0007 here", "nul \u0000 here"}) {

@@ -61,7 +61,9 @@ public final class FormatSuffixFilter implements ContainerRequestFilter {
       return ".csv, .ndjson or .geojson";
     }
     String withoutSuffix = path.replaceFirst("\\.[^./]*$", "");
-    return withoutSuffix.endsWith("/" + BASE_PATH + "requests") ? ".xml, .json or .geojson" : ".xml or .json";
+    return withoutSuffix.endsWith("/" + BASE_PATH + "requests")
+        ? ".xml, .json or .geojson"
+        : ".xml or .json";
   }
 
   private static String query(URI uri) {

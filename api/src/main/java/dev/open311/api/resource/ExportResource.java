@@ -118,7 +118,8 @@ public final class ExportResource {
       schema = @Schema(type = "string"))
   public Response export(@Context UriInfo uri, @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    ExportFilter filter = ExportParameters.filter(jurisdiction, uri.getQueryParameters(), areas::filterTypes);
+    ExportFilter filter =
+        ExportParameters.filter(jurisdiction, uri.getQueryParameters(), areas::filterTypes);
     Format format = Format.of(request);
     ExportFormat exportFormat = ExportFormat.valueOf(format.name());
     StreamingOutput body = out -> stream(feed, filter, exportFormat, out);

@@ -164,7 +164,8 @@ public final class ServiceRequestsResource {
       @Context UriInfo uri,
       @Context ContainerRequestContext request) {
     Jurisdiction jurisdiction = ServicesResource.jurisdiction(catalog, uri);
-    ServiceRequestQuery query = SearchParameters.query(uri.getQueryParameters(), jurisdiction, areas::filterTypes, clock);
+    ServiceRequestQuery query =
+        SearchParameters.query(uri.getQueryParameters(), jurisdiction, areas::filterTypes, clock);
     ServiceRequestPage page = serviceRequests.search(query);
     return HarvestLinks.withNext(
         ServiceRequestDocuments.of(page, query.extensions()), page.next(), uri, request);

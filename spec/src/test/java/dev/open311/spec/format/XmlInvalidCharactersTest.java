@@ -39,9 +39,13 @@ class XmlInvalidCharactersTest {
             .parse(new ByteArrayInputStream(out.toByteArray()));
     assertEquals(
         "bell\uFFFD and\uFFFD vertical tab, tab\tnewline\n kept",
-        xml.getElementsByTagName("description").item(0).getTextContent());
-    assertEquals("notes\uFFFDhere", xml.getElementsByTagName("status_notes").item(0).getTextContent());
-    assertEquals("1200 W Main\uFFFD St", xml.getElementsByTagName("address").item(0).getTextContent());
+        text(xml, "description"));
+    assertEquals("notes\uFFFDhere", text(xml, "status_notes"));
+    assertEquals("1200 W Main\uFFFD St", text(xml, "address"));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("<service_code>PHF</service_code>"));
+  }
+
+  private static String text(Document xml, String element) {
+    return xml.getElementsByTagName(element).item(0).getTextContent();
   }
 }
