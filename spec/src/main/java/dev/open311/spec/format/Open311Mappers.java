@@ -70,7 +70,8 @@ public final class Open311Mappers {
     // XML 1.0 cannot carry most control characters, not even as references. Filing refuses them
     // (ServiceRequestRules), but text from elsewhere (an import, a catalog file) may hold one: it
     // is written as U+FFFD rather than failing the whole document, which one such request in a
-    // list would otherwise do for every client of that list.
+    // list would otherwise do for every client of that list. Text values go through
+    // XmlSafeStringSerializer; Woodstox's handler covers whatever else is written.
     WstxOutputFactory output = new WstxOutputFactory();
     output.setProperty(
         WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
@@ -78,6 +79,9 @@ public final class Open311Mappers {
     return XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(output).build())
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .addModule(commonModule())
+        .addModule(
+            new SimpleModule("open311-xml-text")
+                .addSerializer(String.class, new XmlSafeStringSerializer()))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(ToXmlGenerator.Feature.WRITE_XML_DECLARATION)
