@@ -1,8 +1,5 @@
 package dev.open311.spec.format;
 
-import com.ctc.wstx.api.InvalidCharHandler;
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.XmlNameProcessors;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
@@ -67,18 +63,10 @@ public final class Open311Mappers {
   }
 
   public static XmlMapper xml() {
-    // XML 1.0 cannot carry most control characters, not even as references. Filing refuses them
-    // (ServiceRequestRules), but text from elsewhere (an import, a catalog file) may hold one: it
-    // is written as U+FFFD rather than failing the whole document, which one such request in a
-    // list would otherwise do for every client of that list. Text values go through
-    // XmlSafeStringSerializer; Woodstox's handler covers whatever else is written.
-    WstxOutputFactory output = new WstxOutputFactory();
-    output.setProperty(
-        WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
-        new InvalidCharHandler.ReplacingHandler('\uFFFD'));
-    return XmlMapper.builder(XmlFactory.builder().xmlOutputFactory(output).build())
+    return XmlMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .addModule(commonModule())
+        // Text XML cannot carry is written as U+FFFD (XmlText), never fails the document.
         .addModule(
             new SimpleModule("open311-xml-text")
                 .addSerializer(String.class, new XmlSafeStringSerializer()))

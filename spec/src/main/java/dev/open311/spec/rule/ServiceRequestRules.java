@@ -1,6 +1,7 @@
 package dev.open311.spec.rule;
 
 import dev.open311.spec.error.InvalidRequestException;
+import dev.open311.spec.format.XmlText;
 import dev.open311.spec.model.AttributeAnswer;
 import dev.open311.spec.model.Jurisdiction;
 import dev.open311.spec.model.Location;
@@ -129,8 +130,8 @@ public final class ServiceRequestRules {
 
   /**
    * A text field: at most {@code max} characters, none of them one that XML 1.0 cannot carry
-   * (control characters other than tab, line feed and carriage return; U+FFFE, U+FFFF; a lone
-   * surrogate). PostgreSQL refuses U+0000 in text, and the XML answers could not show the others.
+   * ({@link XmlText}): PostgreSQL refuses U+0000 in text, and the XML answers could not show the
+   * others.
    */
   static void checkText(List<String> problems, String name, String value, int max) {
     if (value == null) {
@@ -139,21 +140,11 @@ public final class ServiceRequestRules {
     if (value.codePointCount(0, value.length()) > max) {
       problems.add(name + " must be at most " + max + " characters");
     }
-    value
-        .codePoints()
-        .filter(ServiceRequestRules::notAllowedInText)
-        .findFirst()
-        .ifPresent(
-            c ->
-                problems.add(
-                    name + " must not contain the character U+%04X".formatted(c)));
-  }
-
-  private static boolean notAllowedInText(int c) {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        || c == 0xFFFE
-        || c == 0xFFFF
-        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+    int unwritable = XmlText.firstUnwritable(value);
+    if (unwritable >= 0) {
+      int character = value.charAt(unwritable);
+      problems.add("%s must not contain the character U+%04X".formatted(name, character));
+    }
   }
 
   /** Attribute code of a definition, described for an error message. */

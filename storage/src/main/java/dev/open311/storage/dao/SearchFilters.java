@@ -45,8 +45,7 @@ final class SearchFilters {
     if (query.statuses().size() == 1) {
       append(sql, true, status(query.statuses().iterator().next()));
     }
-    append(sql, query.from() != null, "r.requested_at >= :from");
-    append(sql, query.to() != null, "r.requested_at < :to");
+    sql.append(requestDates(query));
     if (query.near() != null && spatial != Spatial.NONE) {
       append(sql, spatial == Spatial.INDEXED, box("near"));
       append(sql, spatial != Spatial.WITHOUT_CIRCLE, DISTANCE + " <= :nearRadius");
@@ -66,6 +65,17 @@ final class SearchFilters {
         query.area() != null,
         "r.areas && cast(:areaTags as text[])");
     return sql.append(onChangeIndex(query, "r")).toString();
+  }
+
+  /**
+   * The request dates asked for ({@code start_date}, {@code end_date}), one {@code and} line
+   * each: also the bounds a walk of a time index stops at.
+   */
+  static String requestDates(ServiceRequestQuery query) {
+    StringBuilder sql = new StringBuilder();
+    append(sql, query.from() != null, "r.requested_at >= :from");
+    append(sql, query.to() != null, "r.requested_at < :to");
+    return sql.toString();
   }
 
   /**

@@ -341,14 +341,16 @@ public final class ServiceRequestSearch {
     if (query.area() != null && query.order() == SearchOrder.NEWEST) {
       return newestInAreas(query, slice);
     }
+    // Past the cells (returned above), a circle or box is too wide for them.
+    boolean wideArea = query.near() != null || query.bbox() != null;
     if (!codeArms.isEmpty()) {
-      return query.near() != null || query.bbox() != null
+      return wideArea
           ? newestOfCodesInWideArea(
               query, codeArms, slice, newestWalk(query, walkBudget), reading.denseArea())
           : newestOfCodes(query, codeArms, slice);
     }
     String filters = SearchFilters.sql(query, Spatial.INDEXED);
-    if (query.order() == SearchOrder.NEWEST && (query.near() != null || query.bbox() != null)) {
+    if (query.order() == SearchOrder.NEWEST && wideArea) {
       return newestInWideArea(
           query, filters, slice, newestWalk(query, walkBudget), reading.denseArea());
     }
@@ -470,7 +472,7 @@ public final class ServiceRequestSearch {
             + "    select * " + from
             + "       and (select yes from dense)\n"
             // The dates bound the walk itself: it ends at the window's edge, not at its budget.
-            + dates(query)
+            + SearchFilters.requestDates(query)
             + NEWEST + " limit " + (reach + walkBudget) + ") r\n"
             + "   where true\n" + filters
             + NEWEST + " limit " + reach + "),\n"
@@ -484,12 +486,6 @@ public final class ServiceRequestSearch {
         "select id, requested_at from " + walked + " where " + enough + "\n"
             + " union all select id, requested_at from " + found + "\n";
     return new WalkOrFind(ctes, keys);
-  }
-
-  /** The request dates asked for, as conditions an index walk in time order can stop at. */
-  private static String dates(ServiceRequestQuery query) {
-    return (query.from() == null ? "" : "      and r.requested_at >= :from\n")
-        + (query.to() == null ? "" : "      and r.requested_at < :to\n");
   }
 
   /** The keys of arm {@code i}'s requests, without order. */
