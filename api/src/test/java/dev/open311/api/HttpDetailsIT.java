@@ -106,6 +106,23 @@ class HttpDetailsIT {
   }
 
   @Test
+  void aBodyLargerThanOneMebibyteIsA413InTheRequestedFormat() {
+    String body = "api_key=" + key + "&service_code=SDW&address_string=x&description="
+        + "a".repeat(2 << 20);
+    given().contentType("application/x-www-form-urlencoded").body(body)
+        .post("requests.json").then()
+        .statusCode(413)
+        .contentType(containsString("application/json"))
+        .body("[0].code", equalTo(413))
+        .body("[0].description", equalTo("the request body is larger than 1 MiB"));
+    given().contentType("application/x-www-form-urlencoded").body(body)
+        .post("requests.xml").then()
+        .statusCode(413)
+        .contentType("text/xml; charset=utf-8")
+        .body("errors.error.code", equalTo("413"));
+  }
+
+  @Test
   void multipartIsRefusedWithAClearMessage() {
     given().multiPart("api_key", key).multiPart("service_code", "SDW").multiPart("address_string", "x")
         .post("requests.json").then()

@@ -1,6 +1,7 @@
 package dev.open311.api.param;
 
 import dev.open311.spec.error.InvalidRequestException;
+import dev.open311.spec.error.PayloadTooLargeException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -15,7 +16,10 @@ import java.nio.charset.StandardCharsets;
  */
 public final class FormBody {
 
-  /** Bodies larger than this are refused; a 4000-character description fits many times. */
+  /**
+   * Bodies larger than this are refused with a 413; a 4000-character description fits many
+   * times, and photos come as {@code media_url}, not in the body.
+   */
   static final int MAX_BYTES = 1 << 20;
 
   private FormBody() {}
@@ -49,7 +53,7 @@ public final class FormBody {
     try {
       byte[] bytes = body.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
-        throw new InvalidRequestException("the request body is larger than 1 MiB");
+        throw new PayloadTooLargeException("1 MiB");
       }
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IOException e) {

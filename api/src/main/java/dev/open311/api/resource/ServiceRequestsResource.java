@@ -187,6 +187,10 @@ public final class ServiceRequestsResource {
       responseCode = "404",
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
   @ApiResponse(
+      responseCode = "413",
+      description = "the body is larger than 1 MiB",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
+  @ApiResponse(
       responseCode = "503",
       description = OpenApiResource.BUSY,
       content = @Content(array = @ArraySchema(schema = @Schema(implementation = Open311Error.class))))
