@@ -1,7 +1,5 @@
 package dev.open311.conformance;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.restassured.http.Method;
 import io.restassured.response.Response;
 import java.util.HashMap;
@@ -117,6 +115,6 @@ final class Support {
     synchronized (Support.class) {
       offered = PROBED.computeIfAbsent(extension, e -> probe.getAsBoolean());
     }
-    assumeTrue(offered, () -> "the target does not offer " + extension + ": skipped");
+    Target.expect(offered, () -> "the target does not offer " + extension);
   }
 }

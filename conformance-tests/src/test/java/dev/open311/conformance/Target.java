@@ -1,6 +1,9 @@
 package dev.open311.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.function.Supplier;
 
 /**
  * The GeoReport v2 server under test, chosen once per JVM.
@@ -17,6 +20,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *   <li>{@code open311.jurisdictionId}: sent on every call, for multi-jurisdiction endpoints.
  *   <li>{@code open311.lat}, {@code open311.long}, {@code open311.addressString}, {@code
  *       open311.addressId}: a location the target accepts on POST (defaults: Chicago City Hall).
+ *   <li>{@code open311.strict}: {@code true} makes every check that another server may skip (an
+ *       extension it does not offer, no API key) fail instead. It is the default when our own
+ *       server is started in-process, so that a broken extension of ours cannot pass as "not
+ *       offered"; give it when pointing the suite at our jar.
  * </ul>
  */
 final class Target {
@@ -31,8 +38,9 @@ final class Target {
   final String lon;
   final String addressString;
   final String addressId;
+  final boolean strict;
 
-  private Target(String baseUrl, String apiKey) {
+  private Target(String baseUrl, String apiKey, boolean strict) {
     this.baseUrl = withSlash(baseUrl);
     String discovery = property("open311.discoveryUrl");
     this.discoveryUrl = discovery != null ? stripSuffix(discovery) : this.baseUrl + "discovery";
@@ -43,6 +51,7 @@ final class Target {
     this.addressString =
         orDefault(property("open311.addressString"), "121 N LaSalle St, Chicago, IL 60602");
     this.addressId = orDefault(property("open311.addressId"), "conformance-address-1");
+    this.strict = strict;
   }
 
   /** The target of this JVM; starts our server on first use when no base URL is given. */
@@ -54,11 +63,12 @@ final class Target {
     if (instance == null) {
       String base = property("open311.baseUrl");
       if (base != null) {
-        instance = new Target(base, property("open311.apiKey"));
+        instance =
+            new Target(base, property("open311.apiKey"), "true".equals(property("open311.strict")));
       } else {
         try {
           LocalTarget.Started local = LocalTarget.start();
-          instance = new Target(local.baseUrl(), local.apiKey());
+          instance = new Target(local.baseUrl(), local.apiKey(), true);
         } catch (RuntimeException | Error e) {
           startFailure = e; // do not retry (and wait for a database) in every test
           throw e;
@@ -71,8 +81,20 @@ final class Target {
   /** The API key, or aborts the calling test (skipped) when the target has none configured. */
   static String requireApiKey() {
     String key = get().apiKey;
-    assumeTrue(key != null, "no -Dopen311.apiKey given: POST checks skipped");
+    expect(key != null, () -> "no -Dopen311.apiKey given for the POST checks");
     return key;
+  }
+
+  /**
+   * Goes on when the target offers what a check needs. Otherwise the check is skipped, saying
+   * why, or fails saying so when the target is {@link #strict}.
+   */
+  static void expect(boolean offered, Supplier<String> why) {
+    if (get().strict) {
+      assertTrue(offered, () -> why.get() + ", and open311.strict is set");
+    } else {
+      assumeTrue(offered, () -> why.get() + ": skipped");
+    }
   }
 
   static String property(String name) {
