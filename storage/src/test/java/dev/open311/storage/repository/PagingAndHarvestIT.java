@@ -246,9 +246,9 @@ class PagingAndHarvestIT {
     ServiceRequestQuery query = builder.build(clock);
     for (HarvestReading reading :
         List.of(
-            new HarvestReading(1_000, 1_000, 0),
-            new HarvestReading(0, 1_000, 0),
-            new HarvestReading(0, 0, 0))) {
+            new HarvestReading(1_000, 1_000, 0, 0),
+            new HarvestReading(0, 1_000, 0, 0),
+            new HarvestReading(0, 0, 0, 0))) {
       List<String> found =
           TestDatabases.jdbi(storage)
               .withHandle(h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
@@ -303,22 +303,34 @@ class PagingAndHarvestIT {
         inBox.add(0, id);
       }
     }
-    // Reach 6. Dense (an area of at least 1 request): a walk of 1,000 more rows finds it; of
-    // none, 6 rows hold 2 matches, so the GiST index finds them. Quiet (fewer than a million):
-    // the GiST index at once. Each alone, then merged with another service's arm.
-    for (ServiceRequestQuery query : List.of(
-        builder().bbox(wide).page(2, 3).build(clock),
-        builder().bbox(wide).serviceCodes(List.of("SIGN", "PHF")).page(2, 3).build(clock))) {
-      for (HarvestReading reading : List.of(new HarvestReading(0, 1_000, 1),
-          new HarvestReading(0, 0, 1), new HarvestReading(0, 1_000, 1_000_000))) {
-        List<String> found =
-            TestDatabases.jdbi(storage)
-                .withHandle(
-                    h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
-                .stream()
-                .map(row -> row.request().serviceRequestId())
-                .toList();
-        assertEquals(inBox.subList(3, 6), found, query.serviceCodes() + " " + reading);
+    // Page 2 of 3 (reach 6) and page 4 (reach 12, of which the box holds 10), each alone and
+    // merged with another service's arm, read each way (30 rows, a third in the box):
+    // - dense (an area of at least 1 request), a walk of 1,000 more rows: page 2 found, page 4
+    //   every match, the walk ending at the oldest row;
+    // - no more rows: the newest 6 or 12 hold 2 or 4 matches, so a far walk of 1.5 times the
+    //   rows their rate asks for goes on: 27 rows find page 2, and 54 rows end at the oldest
+    //   row, having found every match for page 4;
+    // - the far walk held to 10 rows, too few for either: the GiST index finds the matches;
+    // - quiet (an area of fewer than a million requests): the GiST index at once.
+    for (int page : List.of(2, 4)) {
+      for (List<String> codes : List.of(List.<String>of(), List.of("SIGN", "PHF"))) {
+        ServiceRequestQuery query = builder().bbox(wide).serviceCodes(codes).page(page, 3)
+            .build(clock);
+        List<String> expected = inBox.subList(3 * (page - 1), Math.min(3 * page, inBox.size()));
+        for (HarvestReading reading : List.of(
+            new HarvestReading(0, 1_000, 1, 400_000),
+            new HarvestReading(0, 0, 1, 400_000),
+            new HarvestReading(0, 0, 1, 10),
+            new HarvestReading(0, 1_000, 1_000_000, 400_000))) {
+          List<String> found =
+              TestDatabases.jdbi(storage)
+                  .withHandle(
+                      h -> ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading))
+                  .stream()
+                  .map(row -> row.request().serviceRequestId())
+                  .toList();
+          assertEquals(expected, found, "page " + page + " " + codes + " " + reading);
+        }
       }
     }
     assertEquals(List.of(), ids(builder().bbox(wide).page(5, 3)), "past the end, either way");
