@@ -428,9 +428,8 @@ public final class ServiceRequestSearch {
    * the page's reach plus {@code walkBudget} rows, the area tested on each, then further as far
    * as their rate asks, and only if that finds too few, the arm's matches found by whichever
    * index the planner likes (GiST for a common service in a quiet area, the service's own for a
-   * rare one) and sorted. Without the
-   * walk, each arm sorted every request of its service in the area: the first page of a service
-   * in a box holding a fifth of 10M requests took 3.6 s.
+   * rare one) and sorted. Without the walk, each arm sorted every request of its service in the
+   * area: the first page of a service in a box holding a fifth of 10M requests took 3.6 s.
    */
   private static String newestOfCodesInWideArea(
       ServiceRequestQuery query, List<CodeArm> arms, String slice, int walkBudget,
@@ -456,7 +455,7 @@ public final class ServiceRequestSearch {
    * r where ...}) are walked newest first, at most the reach plus {@code walkBudget} of them, each
    * tested by {@code filters}, until the reach is found. If the walk found some matches but too
    * few, a second walk goes as far as their rate says the reach lies, with half as much again to
-   * spare, if that is at most {@code stretchBudget} rows. A walk that ran out of rows before its
+   * spare, if that is at most {@code farWalk} rows. A walk that ran out of rows before its
    * length (the dates asked for end it) found every match. Only if no walk found the page: every
    * match of {@code from} and {@code filters}, found by whichever index the planner likes (the
    * fence, offset 0, keeps the order out), sorted.
@@ -473,7 +472,7 @@ public final class ServiceRequestSearch {
 
   private static WalkOrFind walkOrFind(
       String suffix, String from, String filters, ServiceRequestQuery query, int walkBudget,
-      int stretchBudget) {
+      int farWalk) {
     long reach = reach(query);
     long length = reach + walkBudget;
     String walk = "walk" + suffix;
@@ -481,21 +480,21 @@ public final class ServiceRequestSearch {
     String walkFar = "walkFar" + suffix;
     String found = "found" + suffix;
     String farLength = "(select rows from " + stretch + ")";
-    String farDone = farDone(walkFar, farLength, reach, stretchBudget);
+    String farDone = farDone(walkFar, farLength, reach, farWalk);
     String ctes =
         walk(walk, from, "(select yes from dense)", Long.toString(length), filters, query)
             + ",\n"
             // done: the first walk found the page, or every match. rows: the far walk's length,
-            // 0 for none, or past stretchBudget for too long.
+            // 0 for none, or past farWalk for too long.
             + stretch + " as (\n"
             + "  select w.done, case when w.done or w.hits = 0 then 0\n"
             + "    else least(ceil(1.5 * " + length + " * " + reach + " / w.hits), "
-            + (stretchBudget + 1L) + ")::bigint end as rows\n"
+            + (farWalk + 1L) + ")::bigint end as rows\n"
             + "    from (select (select yes from dense)\n"
             + "                 and (count(*) filter (where hit) >= " + reach
             + " or not coalesce(bool_or(n = " + length + "), false)) as done,\n"
             + "                 count(*) filter (where hit) as hits from " + walk + ") w),\n"
-            + walk(walkFar, from, farLength + " between 1 and " + stretchBudget, farLength,
+            + walk(walkFar, from, farLength + " between 1 and " + farWalk, farLength,
                 filters, query)
             + ",\n"
             + found + " as materialized (\n"
@@ -537,8 +536,8 @@ public final class ServiceRequestSearch {
 
   /** Whether the far walk ran and found the page, or every match. */
   private static String farDone(
-      String walkFar, String farLength, long reach, int stretchBudget) {
-    return "(" + farLength + " between 1 and " + stretchBudget
+      String walkFar, String farLength, long reach, int farWalk) {
+    return "(" + farLength + " between 1 and " + farWalk
         + " and (select count(*) filter (where hit) >= " + reach
         + " or not coalesce(bool_or(n = " + farLength + "), false) from " + walkFar + "))";
   }
