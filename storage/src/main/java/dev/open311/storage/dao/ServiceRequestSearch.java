@@ -464,8 +464,8 @@ public final class ServiceRequestSearch {
    * newest ones sorted its 1.4M requests for page 20 (3.3 s); the second walk passed 24,000 rows
    * (0.09 s).
    *
-   * @param ctes {@code walk<suffix>}, {@code stretch<suffix>}, {@code walkFar<suffix>} and {@code
-   *     found<suffix>}
+   * @param ctes {@code walk<suffix>}, {@code stretch<suffix>}, {@code walkFar<suffix>}, {@code
+   *     farDone<suffix>} and {@code found<suffix>}
    * @param keys the page's keys from one of them, unordered
    */
   private record WalkOrFind(String ctes, String keys) {}
@@ -474,15 +474,16 @@ public final class ServiceRequestSearch {
       String suffix, String from, String filters, ServiceRequestQuery query, int walkBudget,
       int farWalk) {
     long reach = reach(query);
-    long length = reach + walkBudget;
+    String length = Long.toString(reach + walkBudget);
     String walk = "walk" + suffix;
     String stretch = "stretch" + suffix;
     String walkFar = "walkFar" + suffix;
     String found = "found" + suffix;
+    String farDone = "farDone" + suffix;
     String farLength = "(select rows from " + stretch + ")";
-    String farDone = farDone(walkFar, farLength, reach, farWalk);
+    String farRuns = farLength + " between 1 and " + farWalk;
     String ctes =
-        walk(walk, from, "(select yes from dense)", Long.toString(length), filters, query)
+        walk(walk, from, "(select yes from dense)", length, filters, query)
             + ",\n"
             // done: the first walk found the page, or every match. rows: the far walk's length,
             // 0 for none, or past farWalk for too long.
@@ -490,25 +491,33 @@ public final class ServiceRequestSearch {
             + "  select w.done, case when w.done or w.hits = 0 then 0\n"
             + "    else least(ceil(1.5 * " + length + " * " + reach + " / w.hits), "
             + (farWalk + 1L) + ")::bigint end as rows\n"
-            + "    from (select (select yes from dense)\n"
-            + "                 and (count(*) filter (where hit) >= " + reach
-            + " or not coalesce(bool_or(n = " + length + "), false)) as done,\n"
+            + "    from (select (select yes from dense) and " + settled(length, reach) + " as done,\n"
             + "                 count(*) filter (where hit) as hits from " + walk + ") w),\n"
-            + walk(walkFar, from, farLength + " between 1 and " + farWalk, farLength,
-                filters, query)
-            + ",\n"
+            + walk(walkFar, from, farRuns, farLength, filters, query) + ",\n"
+            + farDone + " as (select " + farRuns + " and " + settled(farLength, reach)
+            + " as done from " + walkFar + "),\n"
             + found + " as materialized (\n"
             + "  select f.id, f.requested_at from (\n"
             + "    select r.id, r.requested_at " + from
             + "       and not (select done from " + stretch + ")\n"
-            + "       and not " + farDone + "\n" + filters
+            + "       and not (select done from " + farDone + ")\n" + filters
             + "    offset 0) f\n"
             + " order by f.requested_at desc, f.id desc limit " + reach + ")";
     String keys =
         "select id, requested_at from " + walk + " where hit and (select done from " + stretch
-            + ")\n union all select id, requested_at from " + walkFar + " where hit and "
-            + farDone + "\n union all select id, requested_at from " + found + "\n";
+            + ")\n union all select id, requested_at from " + walkFar
+            + " where hit and (select done from " + farDone + ")\n"
+            + " union all select id, requested_at from " + found + "\n";
     return new WalkOrFind(ctes, keys);
+  }
+
+  /**
+   * Over the rows of a walk of {@code length} ({@link #walk}): whether it found the page's
+   * {@code reach}, or ran out of rows before its length and so found every match.
+   */
+  private static String settled(String length, long reach) {
+    return "(count(*) filter (where hit) >= " + reach
+        + " or not coalesce(bool_or(n = " + length + "), false))";
   }
 
   /**
@@ -532,14 +541,6 @@ public final class ServiceRequestSearch {
         + NEWEST + " limit " + length + ") r) w\n"
         + "   where w.hit or w.n = " + length + "\n"
         + "   limit " + reach(query) + ")";
-  }
-
-  /** Whether the far walk ran and found the page, or every match. */
-  private static String farDone(
-      String walkFar, String farLength, long reach, int farWalk) {
-    return "(" + farLength + " between 1 and " + farWalk
-        + " and (select count(*) filter (where hit) >= " + reach
-        + " or not coalesce(bool_or(n = " + farLength + "), false) from " + walkFar + "))";
   }
 
   /** The keys of arm {@code i}'s requests, without order. */
