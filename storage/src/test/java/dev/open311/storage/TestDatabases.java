@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Databases for tests, as other modules may copy it. By default an embedded PostgreSQL in a
@@ -75,24 +76,38 @@ public final class TestDatabases {
   public static void deleteAllRows(Storage storage) {
     // A test that stopped a bulk import early left indexes out, recorded in a table emptied here.
     BulkIndexes.restorePending(storage.jdbi(), 3);
-    storage
-        .jdbi()
-        .useHandle(
-            handle -> {
-              List<String> tables =
-                  handle
-                      .createQuery(
-                          """
-                          select quote_ident(tablename) from pg_tables
-                           where schemaname = 'public' and tablename <> 'flyway_schema_history'
-                          """)
-                      .mapTo(String.class)
-                      .list();
-              handle.execute("truncate " + String.join(", ", tables) + " restart identity");
-            });
+    // The storage's own refreshers (areas, map cells) read tables in an order of their own while
+    // truncate locks them in turn: the one PostgreSQL picks to break a deadlock tries again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        truncateAll(storage.jdbi());
+        break;
+      } catch (JdbiException e) {
+        if (attempt == 5 || !(e.getCause() instanceof SQLException sql
+            && "40P01".equals(sql.getSQLState()))) {
+          throw e;
+        }
+      }
+    }
     // Filing must not go on tagging with the areas just deleted.
     storage.refreshAreas();
     storage.refreshCaches();
+  }
+
+  private static void truncateAll(Jdbi jdbi) {
+    jdbi.useHandle(
+        handle -> {
+          List<String> tables =
+              handle
+                  .createQuery(
+                      """
+                      select quote_ident(tablename) from pg_tables
+                       where schemaname = 'public' and tablename <> 'flyway_schema_history'
+                      """)
+                  .mapTo(String.class)
+                  .list();
+          handle.execute("truncate " + String.join(", ", tables) + " restart identity");
+        });
   }
 
   /** The storage's own pool, for tests that build a repository beside the storage's. */
