@@ -2,10 +2,12 @@ package dev.open311.storage.repository;
 
 import static dev.open311.storage.repository.TestCatalogs.SPRINGFIELD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.open311.spec.model.Location;
 import dev.open311.spec.model.Requester;
 import dev.open311.spec.model.ServiceRequest;
+import dev.open311.spec.model.Status;
 import dev.open311.spec.port.ServiceRequests;
 import dev.open311.spec.query.BoundingBox;
 import dev.open311.spec.query.Circle;
@@ -14,8 +16,14 @@ import dev.open311.spec.query.ServiceRequestQueryBuilder;
 import dev.open311.storage.SharedStorage;
 import dev.open311.storage.Storage;
 import dev.open311.storage.TestClock;
+import dev.open311.storage.TestDatabases;
+import dev.open311.storage.dao.HarvestReading;
+import dev.open311.storage.dao.ServiceRequestSearch;
+import dev.open311.storage.mapping.CatalogNames;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -95,6 +103,78 @@ class SpatialOrderIT {
     }
 
     assertEquals(expected, found);
+  }
+
+  @Test
+  void servicesNearestFirstAreTheSameListedOrWalked() {
+    java.util.Random random = new java.util.Random(7);
+    java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
+    OffsetDateTime from = null;
+    for (int i = 0; i < 90; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      if (i == 20) {
+        from = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+      }
+      String code = List.of("PHF", "SIGN", "TIP").get(i % 3);
+      Location at = Places.around(random.nextDouble() * 360, 1400 * Math.sqrt(random.nextDouble()));
+      String id = fileAt(at, code);
+      boolean closed = i % 4 == 0 && id != null; // a blackbox service (TIP) tells no id
+      if (closed) {
+        requests.update(SPRINGFIELD, id, Status.CLOSED, "done");
+      }
+      double meters = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
+      if (i >= 20 && !code.equals("TIP") && !closed && meters <= 1000) {
+        expectedDistances.put(id, meters);
+      }
+    }
+    List<String> expected =
+        expectedDistances.entrySet().stream()
+            .sorted(
+                java.util.Map.Entry.<String, Double>comparingByValue()
+                    .thenComparing(e -> Long.parseLong(e.getKey())))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+    assertTrue(expected.size() > 14, expected.toString());
+
+    // Never listed (a walk nearest first), always listed, and as the default decides.
+    for (HarvestReading reading :
+        List.of(
+            new HarvestReading(0, 0, 0, 0, 0),
+            new HarvestReading(0, 0, 0, 0, 3_000_000),
+            HarvestReading.DEFAULT)) {
+      List<String> found = new java.util.ArrayList<>();
+      for (int page = 1; page <= 9; page++) {
+        ServiceRequestQuery query =
+            ServiceRequestQuery.builder(SPRINGFIELD)
+                .near(new Circle(LAT, LONG, 1000))
+                .sortByDistance(true)
+                .serviceCodes(List.of("SIGN", "PHF"))
+                .statuses(Set.of(Status.OPEN))
+                .startDate(from)
+                .page(page, 7)
+                .build(clock);
+        TestDatabases.jdbi(storage)
+            .useHandle(
+                h ->
+                    ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading).stream()
+                        .map(row -> row.request().serviceRequestId())
+                        .forEach(found::add));
+      }
+      assertEquals(expected, found, reading.toString());
+    }
+  }
+
+  @Test
+  void fewOfServicesGrowsWithThePageAndTheRequestsWithinItsBounds() {
+    ServiceRequestQuery first = ServiceRequestQuery.builder(SPRINGFIELD).page(1, 50).build(clock);
+    ServiceRequestQuery deep = ServiceRequestQuery.builder(SPRINGFIELD).page(20, 50).build(clock);
+
+    assertEquals(19_000, ServiceRequestSearch.fewOfServices(first, 10_500_000, 60_000));
+    assertEquals(60_000, ServiceRequestSearch.fewOfServices(deep, 10_500_000, 60_000));
+    // Few requests, or none counted yet: a thirtieth of the most.
+    assertEquals(2_000, ServiceRequestSearch.fewOfServices(first, 10_000, 60_000));
+    assertEquals(2_000, ServiceRequestSearch.fewOfServices(first, -1, 60_000));
+    assertEquals(0, ServiceRequestSearch.fewOfServices(deep, 10_500_000, 0));
   }
 
   @Test
