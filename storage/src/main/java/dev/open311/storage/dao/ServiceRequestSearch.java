@@ -373,7 +373,7 @@ public final class ServiceRequestSearch {
     if (query.order() == SearchOrder.DISTANCE) {
       return COLUMNS + "  from service_request r\n" + OF_JURISDICTION + filters + NEAREST + slice;
     }
-    return HarvestPages.sql(query, rangeWhole, filters, slice, walkBudget);
+    return HarvestPages.sql(query, rangeWhole, filters, slice, walkBudget, reading.denseArea());
   }
 
   /**
