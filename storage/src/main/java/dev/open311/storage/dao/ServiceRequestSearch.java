@@ -211,11 +211,14 @@ public final class ServiceRequestSearch {
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, reading.updatedWindow());
-      long few =
-          twoSteps(query) && !codeArms.isEmpty()
-              ? fewOfServices(query, handle.createQuery(ROWS_ESTIMATED).mapTo(long.class).one(),
-                  reading.fewOfServices())
-              : 0;
+      long few = 0;
+      if (twoSteps(query) && (!codeArms.isEmpty() || datesBounded(query))) {
+        long requests = handle.createQuery(ROWS_ESTIMATED).mapTo(long.class).one();
+        few = fewOfServices(query, requests, reading.fewOfServices());
+        if (codeArms.isEmpty() && inWindow(handle, query, requests) >= few) {
+          few = 0; // listing the window would not find it few, and costs few index entries
+        }
+      }
       statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole, reading, few));
       SearchFilters.bind(
           statement, codeArms.isEmpty() ? query : query.withoutServicesAndStatuses());
@@ -339,9 +342,13 @@ public final class ServiceRequestSearch {
     // page's 50 primary-key lookups into a merge join over the newest ids.
     String slice = " limit " + query.limit() + (query.offset() > 0 ? " offset " + query.offset() : "");
     if (twoSteps(query)) {
-      return codeArms.isEmpty()
-          ? "with " + nearestCtes(query, "") + nearestRows(query, "") + NEAREST + slice
-          : nearestOfCodes(query, codeArms, slice, few);
+      if (!codeArms.isEmpty()) {
+        return nearestOfCodes(query, codeArms, slice, few);
+      }
+      return datesBounded(query) && few > 0
+          ? nearestListed(query, "    (select r.id from service_request r\n" + OF_JURISDICTION
+              + SearchFilters.requestDates(query) + "      limit " + few + ")\n", "", slice, few)
+          : "with " + nearestCtes(query, "") + nearestRows(query, "") + NEAREST + slice;
     }
     if (cells.isPresent()) {
       return NewestNearby.sql(query, slice);
@@ -400,10 +407,10 @@ public final class ServiceRequestSearch {
       "select reltuples::bigint from pg_class where oid = 'service_request'::regclass";
 
   /**
-   * Below how many requests some services are listed and sorted nearest first, not walked. Listing
-   * and fetching cost some 8 us a request here, at 10M requests; the walk 5.5 us a request it
-   * passes: the reach divided by the services' share of the {@code requests}, were they spread
-   * alike. So listing wins below the square root of 0.7 times the reach times the requests: a
+   * Below how many candidates (some services' requests, or a window of dates) a page nearest
+   * first lists and sorts them, not walked ({@link #nearestListed}). Listing and fetching cost
+   * some 8 us a request here, at 10M requests; the walk 5.5 us a request it passes: the reach
+   * divided by the candidates' share of the {@code requests}, were they spread alike. So listing wins below the square root of 0.7 times the reach times the requests: a
    * service with 45,000 requests in 3 km downtown was walked for page 1 in 0.09 s (listed,
    * 0.25 s), listed for page 20 in 0.22 s (walked, 1.4 s). At most {@code most}: past it, listing
    * costs more than most walks. At least a thirtieth of it, which is listed in a few milliseconds
@@ -418,24 +425,20 @@ public final class ServiceRequestSearch {
   }
 
   /**
-   * Some services nearest first. Their requests in the dates asked for are listed from their
-   * service indexes, no row fetched, up to {@code few}: if there are fewer, they are fetched by
-   * key, the filters tested, and sorted by distance. Otherwise the two steps of {@link
-   * #NEAREST_CTES} find them through the GiST index. The planner cannot choose: a walk nearest
-   * first fetches each request it passes to test its service, and passes the whole circle when it
-   * holds fewer matches than the page's reach. Unpaged (the last 90 days), a service with 45,000
-   * of 10.5M requests, within 3 km of City Hall, passed 1.8M requests twice (13 s); its 2,200
-   * requests of those days are a few milliseconds' work.
+   * Some services nearest first: their requests in the dates asked for, listed from their service
+   * indexes ({@link #nearestListed}). A walk nearest first fetches each request it passes to test
+   * its service, and passes the whole circle when it holds fewer matches than the page's reach.
+   * Unpaged (the last 90 days), a service with 45,000 of 10.5M requests, within 3 km of City
+   * Hall, passed 1.8M requests twice (8-10 s); its 394 matches of those days take 0.03 s.
    *
    * @param few the services' requests are sorted if fewer, walked nearest first otherwise
    */
   private static String nearestOfCodes(
       ServiceRequestQuery query, List<CodeArm> arms, String slice, long few) {
-    ServiceRequestQuery rest = query.withoutServicesAndStatuses();
-    StringBuilder listed = new StringBuilder("with few as materialized (\n  select id from (\n");
+    StringBuilder listing = new StringBuilder();
     StringBuilder codes = new StringBuilder("   and r.service_code in (");
     for (int i = 0; i < arms.size(); i++) {
-      listed.append(i == 0 ? "" : "    union all\n")
+      listing.append(i == 0 ? "" : "    union all\n")
           .append("    (select r.id ").append(armRows(arms.get(i), i))
           .append(SearchFilters.requestDates(query))
           .append("      limit ").append(few).append(")\n");
@@ -446,21 +449,62 @@ public final class ServiceRequestSearch {
       codes.append("   and ").append(SearchFilters.status(query.statuses().iterator().next()))
           .append('\n');
     }
-    String more = codes + "   and not (select yes from byService)\n";
-    return listed.append("  ) a limit ").append(few).append("),\n")
-        .append("byService as (select count(*) < ").append(few).append(" as yes from few),\n")
-        .append(nearestCtes(rest, more))
-        .append("select * from (\n")
-        .append(nearestRows(rest, more))
-        .append(" union all\n")
-        .append(COLUMNS).append("  from service_request r\n").append(JOINS)
-        .append("   and (select yes from byService)\n")
-        .append("   and r.id = any(array(select id from few))\n")
-        .append(SearchFilters.sql(rest, Spatial.COMPARED))
-        .append(") r\n")
-        .append(NEAREST)
-        .append(slice)
-        .toString();
+    return nearestListed(query.withoutServicesAndStatuses(), listing.toString(), codes.toString(),
+        slice, few);
+  }
+
+  /** Whether both request dates are asked for: a window the time index lists. */
+  private static boolean datesBounded(ServiceRequestQuery query) {
+    return query.from() != null && query.to() != null;
+  }
+
+  /**
+   * How many of the {@code requests} the window of request dates holds, were they spread evenly
+   * between the jurisdiction's first and last (two descents of the time index). Requests grow
+   * over the years, so a recent window holds more: then the listing stops at its bound.
+   */
+  private static long inWindow(Handle handle, ServiceRequestQuery query, long requests) {
+    double[] span =
+        handle
+            .createQuery(
+                "select extract(epoch from min(r.requested_at)) as first,"
+                    + " extract(epoch from max(r.requested_at)) as last from service_request r\n"
+                    + OF_JURISDICTION)
+            .bind("jurisdictionId", query.jurisdictionId())
+            .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+            .one();
+    double from = Math.max(span[0], query.from().toEpochSecond());
+    double to = Math.min(span[1], query.to().toEpochSecond());
+    if (to <= from || span[1] <= span[0]) {
+      return 0;
+    }
+    return (long) (Math.max(0, requests) * (to - from) / (span[1] - span[0]));
+  }
+
+  /**
+   * A page nearest first in one statement that lists the candidates' keys first, no row fetched,
+   * up to {@code few} ({@code listing}: the services' indexes, or the time index for a window of
+   * dates). If there are fewer, they are fetched by key, the filters tested, and sorted by
+   * distance; otherwise the two steps of {@link #NEAREST_CTES} walk the GiST index. The planner
+   * cannot choose: it takes any circle for 0.1% of the requests.
+   *
+   * @param query the filters both ways take, and {@code more} lines that the listing stands for
+   */
+  private static String nearestListed(
+      ServiceRequestQuery query, String listing, String more, String slice, long few) {
+    String walked = more + "   and not (select yes from listed)\n";
+    return "with few as materialized (\n  select id from (\n" + listing
+        + "  ) a limit " + few + "),\n"
+        + "listed as (select count(*) < " + few + " as yes from few),\n"
+        + nearestCtes(query, walked)
+        + "select * from (\n"
+        + nearestRows(query, walked)
+        + " union all\n"
+        + COLUMNS + "  from service_request r\n" + JOINS
+        + "   and (select yes from listed)\n"
+        + "   and r.id = any(array(select id from few))\n"
+        + SearchFilters.sql(query, Spatial.COMPARED)
+        + ") r\n" + NEAREST + slice;
   }
 
   /** One service code and status, read in time order from that status's service index. */

@@ -165,6 +165,58 @@ class SpatialOrderIT {
   }
 
   @Test
+  void aWindowOfDatesNearestFirstIsTheSameListedOrWalked() {
+    java.util.Random random = new java.util.Random(11);
+    java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
+    OffsetDateTime from = null;
+    OffsetDateTime to = null;
+    for (int i = 0; i < 60; i++) {
+      clock.advance(Duration.ofMinutes(1));
+      if (i == 15) {
+        from = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+      } else if (i == 45) {
+        to = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+      }
+      Location at = Places.around(random.nextDouble() * 360, 1400 * Math.sqrt(random.nextDouble()));
+      String id = fileAt(at, i % 2 == 0 ? "PHF" : "SIGN");
+      double meters = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
+      if (i >= 15 && i < 45 && meters <= 1000) {
+        expectedDistances.put(id, meters);
+      }
+    }
+    List<String> expected =
+        expectedDistances.entrySet().stream()
+            .sorted(
+                java.util.Map.Entry.<String, Double>comparingByValue()
+                    .thenComparing(e -> Long.parseLong(e.getKey())))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+    assertTrue(expected.size() > 7, expected.toString());
+
+    for (HarvestReading reading :
+        List.of(new HarvestReading(0, 0, 0, 0, 0), new HarvestReading(0, 0, 0, 0, 3_000_000))) {
+      List<String> found = new java.util.ArrayList<>();
+      for (int page = 1; page <= 6; page++) {
+        ServiceRequestQuery query =
+            ServiceRequestQuery.builder(SPRINGFIELD)
+                .near(new Circle(LAT, LONG, 1000))
+                .sortByDistance(true)
+                .startDate(from)
+                .endDate(to)
+                .page(page, 5)
+                .build(clock);
+        TestDatabases.jdbi(storage)
+            .useHandle(
+                h ->
+                    ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading).stream()
+                        .map(row -> row.request().serviceRequestId())
+                        .forEach(found::add));
+      }
+      assertEquals(expected, found, reading.toString());
+    }
+  }
+
+  @Test
   void fewOfServicesGrowsWithThePageAndTheRequestsWithinItsBounds() {
     ServiceRequestQuery first = ServiceRequestQuery.builder(SPRINGFIELD).page(1, 50).build(clock);
     ServiceRequestQuery deep = ServiceRequestQuery.builder(SPRINGFIELD).page(20, 50).build(clock);
