@@ -80,14 +80,8 @@ class SpatialOrderIT {
         distances.put(id, Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude()));
       }
     }
-    List<String> expected =
-        distances.entrySet().stream()
-            .filter(e -> e.getValue() <= 1000)
-            .sorted(
-                java.util.Map.Entry.<String, Double>comparingByValue()
-                    .thenComparing(e -> Long.parseLong(e.getKey())))
-            .map(java.util.Map.Entry::getKey)
-            .toList();
+    distances.values().removeIf(meters -> meters > 1000);
+    List<String> expected = nearestFirst(distances);
 
     List<String> found = new java.util.ArrayList<>();
     for (int page = 1; page <= 7; page++) {
@@ -127,41 +121,23 @@ class SpatialOrderIT {
         expectedDistances.put(id, meters);
       }
     }
-    List<String> expected =
-        expectedDistances.entrySet().stream()
-            .sorted(
-                java.util.Map.Entry.<String, Double>comparingByValue()
-                    .thenComparing(e -> Long.parseLong(e.getKey())))
-            .map(java.util.Map.Entry::getKey)
-            .toList();
+    List<String> expected = nearestFirst(expectedDistances);
     assertTrue(expected.size() > 14, expected.toString());
 
     // Never listed (a walk nearest first), always listed, and as the default decides.
-    for (HarvestReading reading :
-        List.of(
-            new HarvestReading(0, 0, 0, 0, 0),
-            new HarvestReading(0, 0, 0, 0, 3_000_000),
-            HarvestReading.DEFAULT)) {
-      List<String> found = new java.util.ArrayList<>();
-      for (int page = 1; page <= 9; page++) {
-        ServiceRequestQuery query =
-            ServiceRequestQuery.builder(SPRINGFIELD)
-                .near(new Circle(LAT, LONG, 1000))
-                .sortByDistance(true)
+    OffsetDateTime since = from;
+    assertEachWay(
+        expected,
+        9,
+        (page, builder) ->
+            builder
                 .serviceCodes(List.of("SIGN", "PHF"))
                 .statuses(Set.of(Status.OPEN))
-                .startDate(from)
-                .page(page, 7)
-                .build(clock);
-        TestDatabases.jdbi(storage)
-            .useHandle(
-                h ->
-                    ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading).stream()
-                        .map(row -> row.request().serviceRequestId())
-                        .forEach(found::add));
-      }
-      assertEquals(expected, found, reading.toString());
-    }
+                .startDate(since)
+                .page(page, 7),
+        new HarvestReading(0, 0, 0, 0, 0),
+        new HarvestReading(0, 0, 0, 0, 3_000_000),
+        HarvestReading.DEFAULT);
   }
 
   @Test
@@ -184,26 +160,48 @@ class SpatialOrderIT {
         expectedDistances.put(id, meters);
       }
     }
-    List<String> expected =
-        expectedDistances.entrySet().stream()
-            .sorted(
-                java.util.Map.Entry.<String, Double>comparingByValue()
-                    .thenComparing(e -> Long.parseLong(e.getKey())))
-            .map(java.util.Map.Entry::getKey)
-            .toList();
+    List<String> expected = nearestFirst(expectedDistances);
     assertTrue(expected.size() > 7, expected.toString());
 
-    for (HarvestReading reading :
-        List.of(new HarvestReading(0, 0, 0, 0, 0), new HarvestReading(0, 0, 0, 0, 3_000_000))) {
+    OffsetDateTime start = from;
+    OffsetDateTime end = to;
+    assertEachWay(
+        expected,
+        6,
+        (page, builder) -> builder.startDate(start).endDate(end).page(page, 5),
+        new HarvestReading(0, 0, 0, 0, 0),
+        new HarvestReading(0, 0, 0, 0, 3_000_000));
+  }
+
+  /** The keys nearest first, ties by key. */
+  private static List<String> nearestFirst(java.util.Map<String, Double> distances) {
+    return distances.entrySet().stream()
+        .sorted(
+            java.util.Map.Entry.<String, Double>comparingByValue()
+                .thenComparing(e -> Long.parseLong(e.getKey())))
+        .map(java.util.Map.Entry::getKey)
+        .toList();
+  }
+
+  /**
+   * The first {@code pages} pages nearest first within 1 km, as {@code page} shapes each, read
+   * each of the {@code readings} ways, are {@code expected}.
+   */
+  private void assertEachWay(
+      List<String> expected,
+      int pages,
+      java.util.function.BiFunction<Integer, ServiceRequestQueryBuilder, ServiceRequestQueryBuilder>
+          page,
+      HarvestReading... readings) {
+    for (HarvestReading reading : readings) {
       List<String> found = new java.util.ArrayList<>();
-      for (int page = 1; page <= 6; page++) {
+      for (int number = 1; number <= pages; number++) {
         ServiceRequestQuery query =
-            ServiceRequestQuery.builder(SPRINGFIELD)
-                .near(new Circle(LAT, LONG, 1000))
-                .sortByDistance(true)
-                .startDate(from)
-                .endDate(to)
-                .page(page, 5)
+            page.apply(
+                    number,
+                    ServiceRequestQuery.builder(SPRINGFIELD)
+                        .near(new Circle(LAT, LONG, 1000))
+                        .sortByDistance(true))
                 .build(clock);
         TestDatabases.jdbi(storage)
             .useHandle(
