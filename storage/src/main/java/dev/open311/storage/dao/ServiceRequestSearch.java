@@ -410,10 +410,11 @@ public final class ServiceRequestSearch {
    * Below how many candidates (some services' requests, or a window of dates) a page nearest
    * first lists and sorts them, not walked ({@link #nearestListed}). Listing and fetching cost
    * some 8 us a request here, at 10M requests; the walk 5.5 us a request it passes: the reach
-   * divided by the candidates' share of the {@code requests}, were they spread alike. So listing wins below the square root of 0.7 times the reach times the requests: a
-   * service with 45,000 requests in 3 km downtown was walked for page 1 in 0.09 s (listed,
-   * 0.25 s), listed for page 20 in 0.22 s (walked, 1.4 s). At most {@code most}: past it, listing
-   * costs more than most walks. At least a thirtieth of it, which is listed in a few milliseconds
+   * divided by the candidates' share of the {@code requests}, were they spread alike. So listing
+   * wins below the square root of 0.7 times the reach times the requests: a service with 45,000
+   * requests in 3 km downtown was walked for page 1 in 0.09 s (listed, 0.25 s), listed for page
+   * 20 in 0.22 s (walked, 1.4 s). At most {@code most}: past it, listing costs more than most
+   * walks. At least a thirtieth of it, which is listed in a few milliseconds
    * and spares a walk through a circle holding fewer matches than the reach. Rounded, so that the
    * statement's text, which holds it, changes rarely as the requests grow.
    */
