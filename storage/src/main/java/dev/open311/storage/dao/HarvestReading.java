@@ -8,12 +8,12 @@ package dev.open311.storage.dao;
  * least {@code denseArea} requests, and found through the GiST index otherwise; where that walk
  * finds too few, a second one as long as their rate asks for, at most {@code farWalk} rows. A
  * page nearest first of some services, or of a window of dates, is sorted from those requests
- * when they are few: from a thirtieth of {@code fewOfServices} for any page up to all of
+ * when they are few: from a thirtieth of {@code fewToList} for any page up to all of
  * it for a deep page of many requests; and found walking the GiST index nearest first otherwise.
  */
 public record HarvestReading(
-    int updatedWindow, int walkBudget, int denseArea, int farWalk, int fewOfServices) {
-  private static final int DEFAULT_FEW_OF_SERVICES = 60_000;
+    int updatedWindow, int walkBudget, int denseArea, int farWalk, int fewToList) {
+  private static final int DEFAULT_FEW_TO_LIST = 60_000;
 
   /**
    * A day's update range takes 12-30 ms read whole at 20M requests. A walk fetches a row for
@@ -25,18 +25,18 @@ public record HarvestReading(
    * than the page's reach (1.8M requests, 13 s, for a rare service in 3 km downtown).
    */
   public static final HarvestReading DEFAULT =
-      new HarvestReading(50_000, 50_000, 10_000, 400_000, DEFAULT_FEW_OF_SERVICES);
+      new HarvestReading(50_000, 50_000, 10_000, 400_000, DEFAULT_FEW_TO_LIST);
 
   public HarvestReading {
     if (updatedWindow < 0 || walkBudget < 0 || denseArea < 0 || farWalk < 0
-        || fewOfServices < 0) {
+        || fewToList < 0) {
       throw new IllegalArgumentException(
           "the window, budgets and density must not be negative");
     }
   }
 
-  /** The default's {@code fewOfServices}, for tests of the harvest and newest-first reading. */
+  /** The default's {@code fewToList}, for tests of the harvest and newest-first reading. */
   public HarvestReading(int updatedWindow, int walkBudget, int denseArea, int farWalk) {
-    this(updatedWindow, walkBudget, denseArea, farWalk, DEFAULT_FEW_OF_SERVICES);
+    this(updatedWindow, walkBudget, denseArea, farWalk, DEFAULT_FEW_TO_LIST);
   }
 }

@@ -211,14 +211,7 @@ public final class ServiceRequestSearch {
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, reading.updatedWindow());
-      long few = 0;
-      if (twoSteps(query) && (!codeArms.isEmpty() || datesBounded(query))) {
-        long requests = handle.createQuery(ROWS_ESTIMATED).mapTo(long.class).one();
-        few = fewOfServices(query, requests, reading.fewOfServices());
-        if (codeArms.isEmpty() && inWindow(handle, query, requests) >= few) {
-          few = 0; // listing the window would not find it few, and costs few index entries
-        }
-      }
+      long few = fewToList(handle, query, codeArms, reading);
       statement = handle.createQuery(sql(query, cells, codeArms, rangeWhole, reading, few));
       SearchFilters.bind(
           statement, codeArms.isEmpty() ? query : query.withoutServicesAndStatuses());
@@ -326,8 +319,8 @@ public final class ServiceRequestSearch {
   }
 
   /**
-   * @param few below how many requests the services of a page nearest first are listed and sorted
-   *     ({@link #nearestOfCodes})
+   * @param few below how many candidates a page nearest first lists and sorts them ({@link
+   *     #fewToList}); 0 to walk
    */
   private static String sql(
       ServiceRequestQuery query,
@@ -345,9 +338,8 @@ public final class ServiceRequestSearch {
       if (!codeArms.isEmpty()) {
         return nearestOfCodes(query, codeArms, slice, few);
       }
-      return datesBounded(query) && few > 0
-          ? nearestListed(query, "    (select r.id from service_request r\n" + OF_JURISDICTION
-              + SearchFilters.requestDates(query) + "      limit " + few + ")\n", "", slice, few)
+      return few > 0
+          ? nearestInWindow(query, slice, few)
           : "with " + nearestCtes(query, "") + nearestRows(query, "") + NEAREST + slice;
     }
     if (cells.isPresent()) {
@@ -402,6 +394,21 @@ public final class ServiceRequestSearch {
         SearchFilters.DISTANCE);
   }
 
+  /**
+   * Below how many candidates a page nearest first lists and sorts them ({@link #nearestListed}):
+   * some services' requests ({@code codeArms}), or a window of dates whose requests, were they
+   * spread evenly, would be fewer. 0, to walk, for any other page.
+   */
+  private static long fewToList(
+      Handle handle, ServiceRequestQuery query, List<CodeArm> codeArms, HarvestReading reading) {
+    if (!twoSteps(query) || (codeArms.isEmpty() && !datesBounded(query))) {
+      return 0;
+    }
+    long requests = handle.createQuery(ROWS_ESTIMATED).mapTo(long.class).one();
+    long few = listingBound(query, requests, reading.fewToList());
+    return codeArms.isEmpty() && inWindow(handle, query, requests) >= few ? 0 : few;
+  }
+
   /** The planner's count of all requests, kept by VACUUM, ANALYZE and index builds; -1 unknown. */
   private static final String ROWS_ESTIMATED =
       "select reltuples::bigint from pg_class where oid = 'service_request'::regclass";
@@ -414,11 +421,11 @@ public final class ServiceRequestSearch {
    * wins below the square root of 0.7 times the reach times the requests: a service with 45,000
    * requests in 3 km downtown was walked for page 1 in 0.09 s (listed, 0.25 s), listed for page
    * 20 in 0.22 s (walked, 1.4 s). At most {@code most}: past it, listing costs more than most
-   * walks. At least a thirtieth of it, which is listed in a few milliseconds
-   * and spares a walk through a circle holding fewer matches than the reach. Rounded, so that the
-   * statement's text, which holds it, changes rarely as the requests grow.
+   * walks. At least a thirtieth of it, which is listed in a few milliseconds and spares a walk
+   * through a circle holding fewer matches than the reach. Rounded, so that the statement's text,
+   * which holds it, changes rarely as the requests grow.
    */
-  public static long fewOfServices(ServiceRequestQuery query, long requests, int most) {
+  public static long listingBound(ServiceRequestQuery query, long requests, int most) {
     long few = (long) Math.sqrt(0.7 * reach(query) * Math.max(0, requests));
     few = Math.min(most, Math.max(most / 30, few));
     long step = few >= 10_000 ? 1_000 : 100;
@@ -452,6 +459,13 @@ public final class ServiceRequestSearch {
     }
     return nearestListed(query.withoutServicesAndStatuses(), listing.toString(), codes.toString(),
         slice, few);
+  }
+
+  /** A window of dates nearest first, listed from the time index ({@link #nearestListed}). */
+  private static String nearestInWindow(ServiceRequestQuery query, String slice, long few) {
+    String listing = "    (select r.id from service_request r\n" + OF_JURISDICTION
+        + SearchFilters.requestDates(query) + "      limit " + few + ")\n";
+    return nearestListed(query, listing, "", slice, few);
   }
 
   /** Whether both request dates are asked for: a window the time index lists. */

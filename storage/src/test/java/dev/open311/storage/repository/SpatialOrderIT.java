@@ -215,16 +215,16 @@ class SpatialOrderIT {
   }
 
   @Test
-  void fewOfServicesGrowsWithThePageAndTheRequestsWithinItsBounds() {
+  void theListingBoundGrowsWithThePageAndTheRequestsWithinItsLimits() {
     ServiceRequestQuery first = ServiceRequestQuery.builder(SPRINGFIELD).page(1, 50).build(clock);
     ServiceRequestQuery deep = ServiceRequestQuery.builder(SPRINGFIELD).page(20, 50).build(clock);
 
-    assertEquals(19_000, ServiceRequestSearch.fewOfServices(first, 10_500_000, 60_000));
-    assertEquals(60_000, ServiceRequestSearch.fewOfServices(deep, 10_500_000, 60_000));
+    assertEquals(19_000, ServiceRequestSearch.listingBound(first, 10_500_000, 60_000));
+    assertEquals(60_000, ServiceRequestSearch.listingBound(deep, 10_500_000, 60_000));
     // Few requests, or none counted yet: a thirtieth of the most.
-    assertEquals(2_000, ServiceRequestSearch.fewOfServices(first, 10_000, 60_000));
-    assertEquals(2_000, ServiceRequestSearch.fewOfServices(first, -1, 60_000));
-    assertEquals(0, ServiceRequestSearch.fewOfServices(deep, 10_500_000, 0));
+    assertEquals(2_000, ServiceRequestSearch.listingBound(first, 10_000, 60_000));
+    assertEquals(2_000, ServiceRequestSearch.listingBound(first, -1, 60_000));
+    assertEquals(0, ServiceRequestSearch.listingBound(deep, 10_500_000, 0));
   }
 
   @Test
