@@ -127,9 +127,9 @@ final class HarvestPages {
         + "   limit " + reach + "),\n"
         // A quiet circle or box is found at once: the walk must pass every change before the
         // range begins to learn that it holds few (0.8 s for 5 of 4,179 requests in 500 m).
-        + quiet(query, denseArea)
+        + dense(query, denseArea)
         // The walk found the page, or every match: it ran out of changes before its length.
-        + "enough as (select case when (select yes from quiet) then false\n"
+        + "enough as (select case when not (select yes from dense) then false\n"
         + "                  else (select count(*) filter (where hit) >= " + reach
         + " or not coalesce(bool_or(n = " + budget + "), false) from kept) end as yes),\n"
         // No order here, so the planner finds the matches by the cheapest index, not by change;
@@ -152,17 +152,14 @@ final class HarvestPages {
   }
 
   /**
-   * The CTE {@code quiet}: whether the circle or box holds fewer than {@code denseArea} requests,
-   * counted on the GiST index alone, as {@link ServiceRequestSearch} counts a dense area (every
-   * jurisdiction's: a hint, never a filter); false without a place.
+   * The CTE {@code dense} of {@link ServiceRequestSearch#dense} for a circle or box; always yes
+   * without a place.
    */
-  private static String quiet(ServiceRequestQuery query, int denseArea) {
-    if (query.near() == null && query.bbox() == null) {
-      return "quiet as (select false as yes),\n";
-    }
-    return "quiet as (select count(*) < " + denseArea + " as yes from (\n"
-        + "  select 1 from service_request r where " + SearchFilters.areaBox(query)
-        + " limit " + denseArea + ") d),\n";
+  private static String dense(ServiceRequestQuery query, int denseArea) {
+    return (query.near() == null && query.bbox() == null
+            ? "dense as (select true as yes)"
+            : ServiceRequestSearch.dense(query, denseArea))
+        + ",\n";
   }
 
   /**

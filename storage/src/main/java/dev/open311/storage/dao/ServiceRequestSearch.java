@@ -767,7 +767,7 @@ public final class ServiceRequestSearch {
    * counts every jurisdiction's requests, so that the GiST index alone answers: a hint, never a
    * filter.
    */
-  private static String dense(ServiceRequestQuery query, int denseArea) {
+  static String dense(ServiceRequestQuery query, int denseArea) {
     return "dense as (select count(*) >= " + denseArea + " as yes from (\n"
         + "  select 1 from service_request r where " + SearchFilters.areaBox(query)
         + " limit " + denseArea + ") d)";
