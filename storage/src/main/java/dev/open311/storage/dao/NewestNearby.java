@@ -80,12 +80,21 @@ final class NewestNearby {
 
   /** The ids of the cells a newest-first search's area touches, when there are few enough. */
   static Optional<List<Long>> cellIds(ServiceRequestQuery query) {
-    return grid(query).map(grid -> grid.cells().stream().map(Touched::id).toList());
+    return query.order() == SearchOrder.NEWEST ? touched(query, MAX_CELLS) : Optional.empty();
+  }
+
+  /**
+   * The ids of the cells a search's circle or box touches, in any order, when at most {@code
+   * maxCells}.
+   */
+  static Optional<List<Long>> touched(ServiceRequestQuery query, int maxCells) {
+    return grid(query, maxCells).map(grid -> grid.cells().stream().map(Touched::id).toList());
   }
 
   /** The cells a newest-first search's circle or box touches, when there are few enough. */
   static Optional<Cells> cells(ServiceRequestQuery query) {
-    Optional<Grid> grid = grid(query);
+    Optional<Grid> grid =
+        query.order() == SearchOrder.NEWEST ? grid(query, MAX_CELLS) : Optional.empty();
     if (grid.isEmpty()) {
       return Optional.empty();
     }
@@ -116,8 +125,8 @@ final class NewestNearby {
     return Optional.of(new Cells(seeds, others));
   }
 
-  private static Optional<Grid> grid(ServiceRequestQuery query) {
-    if (query.order() != SearchOrder.NEWEST || (query.near() == null && query.bbox() == null)) {
+  private static Optional<Grid> grid(ServiceRequestQuery query, int maxCells) {
+    if (query.near() == null && query.bbox() == null) {
       return Optional.empty();
     }
     BoundingBox area = query.near() == null ? query.bbox() : query.near().bounds();
@@ -131,7 +140,7 @@ final class NewestNearby {
     long maxRow = (long) Math.floor(area.maxLatitude() * PER_DEGREE);
     long minColumn = (long) Math.floor(area.minLongitude() * PER_DEGREE);
     long maxColumn = (long) Math.floor(area.maxLongitude() * PER_DEGREE);
-    if ((maxRow - minRow + 1) * (maxColumn - minColumn + 1) > MAX_CELLS) {
+    if ((maxRow - minRow + 1) * (maxColumn - minColumn + 1) > maxCells) {
       return Optional.empty();
     }
     List<Touched> cells = new ArrayList<>();

@@ -177,6 +177,7 @@ class SpatialOrderIT {
     assertEachWay(
         expected,
         9,
+        1000,
         (page, builder) ->
             builder
                 .serviceCodes(List.of("SIGN", "PHF"))
@@ -192,6 +193,7 @@ class SpatialOrderIT {
   void aWindowOfDatesNearestFirstIsTheSameListedOrWalked() {
     java.util.Random random = new java.util.Random(11);
     java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
+    java.util.Map<String, Double> windowed = new java.util.HashMap<>(); // at any distance
     OffsetDateTime from = null;
     OffsetDateTime to = null;
     for (int i = 0; i < 60; i++) {
@@ -204,8 +206,11 @@ class SpatialOrderIT {
       Location at = Places.around(random.nextDouble() * 360, 1400 * Math.sqrt(random.nextDouble()));
       String id = fileAt(at, i % 2 == 0 ? "PHF" : "SIGN");
       double meters = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
-      if (i >= 15 && i < 45 && meters <= 1000) {
-        expectedDistances.put(id, meters);
+      if (i >= 15 && i < 45) {
+        windowed.put(id, meters);
+        if (meters <= 1000) {
+          expectedDistances.put(id, meters);
+        }
       }
     }
     List<String> expected = nearestFirst(expectedDistances);
@@ -213,12 +218,92 @@ class SpatialOrderIT {
 
     OffsetDateTime start = from;
     OffsetDateTime end = to;
+    // Walked; listed from the cells; too many to list from them (ten at most), so walked.
     assertEachWay(
         expected,
         6,
+        1000,
+        (page, builder) -> builder.startDate(start).endDate(end).page(page, 5),
+        new HarvestReading(0, 0, 0, 0, 0),
+        new HarvestReading(0, 0, 0, 0, 3_000_000),
+        new HarvestReading(0, 0, 0, 0, 2));
+    // The whole widest circle, from the cells or walked.
+    assertEachWay(
+        nearestFirst(windowed),
+        8,
+        10_000,
         (page, builder) -> builder.startDate(start).endDate(end).page(page, 5),
         new HarvestReading(0, 0, 0, 0, 0),
         new HarvestReading(0, 0, 0, 0, 3_000_000));
+    // Open requests (all of them here) are not listed from the cells: from the time index, or
+    // walked on their own GiST index.
+    assertEachWay(
+        expected,
+        6,
+        1000,
+        (page, builder) ->
+            builder.statuses(Set.of(Status.OPEN)).startDate(start).endDate(end).page(page, 5),
+        new HarvestReading(0, 0, 0, 0, 0),
+        new HarvestReading(0, 0, 0, 0, 3_000_000));
+  }
+
+  @Test
+  void aWindowNearestFirstWithAStatusAndAViewportIsTheSameFromTheCellsOrWalked() {
+    // Unpaged, within two dates; the status, and a viewport that cuts the circle, tested on each
+    // request the cells list.
+    java.util.Random random = new java.util.Random(90);
+    for (int i = 0; i < 12; i++) {
+      Location at = Places.around(random.nextDouble() * 360, 900 * random.nextDouble());
+      String old = fileAt(at, "PHF");
+      requests.update(SPRINGFIELD, old, Status.CLOSED, "done long ago");
+    }
+    clock.advance(Duration.ofDays(3));
+    OffsetDateTime from = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+    java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
+    BoundingBox viewport = new BoundingBox(LONG - 0.02, LAT - 0.006, LONG + 0.02, LAT + 0.02);
+    for (int i = 0; i < 70; i++) {
+      Location at = Places.around(random.nextDouble() * 360, 1300 * Math.sqrt(random.nextDouble()));
+      String id = fileAt(at, i % 3 == 0 ? "SIGN" : "PHF");
+      boolean closed = i % 4 != 0;
+      if (closed) {
+        requests.update(SPRINGFIELD, id, Status.CLOSED, "done");
+      }
+      double meters = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
+      boolean inViewport =
+          at.longitude() >= viewport.minLongitude() && at.longitude() <= viewport.maxLongitude()
+              && at.latitude() >= viewport.minLatitude() && at.latitude() <= viewport.maxLatitude();
+      if (closed && meters <= 1000 && inViewport) {
+        expectedDistances.put(id, meters);
+      }
+    }
+    List<String> expected = nearestFirst(expectedDistances);
+    assertTrue(expected.size() > 20, expected.toString());
+    clock.advance(Duration.ofDays(1));
+    OffsetDateTime to = OffsetDateTime.ofInstant(clock.instant(), clock.getZone());
+
+    for (HarvestReading reading :
+        List.of(
+            new HarvestReading(0, 0, 0, 0, 0),
+            new HarvestReading(0, 0, 0, 0, 3_000_000),
+            new HarvestReading(0, 0, 0, 0, 4))) {
+      ServiceRequestQuery window =
+          ServiceRequestQuery.builder(SPRINGFIELD)
+              .near(new Circle(LAT, LONG, 1000))
+              .bbox(viewport)
+              .sortByDistance(true)
+              .statuses(Set.of(Status.CLOSED))
+              .startDate(from)
+              .endDate(to)
+              .build(clock);
+      List<String> found = new java.util.ArrayList<>();
+      TestDatabases.jdbi(storage)
+          .useHandle(
+              h ->
+                  ServiceRequestSearch.find(h, window, CatalogNames.NONE, null, reading).stream()
+                      .map(row -> row.request().serviceRequestId())
+                      .forEach(found::add));
+      assertEquals(expected, found, reading.toString());
+    }
   }
 
   /** The keys nearest first, ties by key. */
@@ -232,12 +317,13 @@ class SpatialOrderIT {
   }
 
   /**
-   * The first {@code pages} pages nearest first within 1 km, as {@code page} shapes each, read
-   * each of the {@code readings} ways, are {@code expected}.
+   * The first {@code pages} pages nearest first within {@code meters}, as {@code page} shapes
+   * each, read each of the {@code readings} ways, are {@code expected}.
    */
   private void assertEachWay(
       List<String> expected,
       int pages,
+      double meters,
       java.util.function.BiFunction<Integer, ServiceRequestQueryBuilder, ServiceRequestQueryBuilder>
           page,
       HarvestReading... readings) {
@@ -248,7 +334,7 @@ class SpatialOrderIT {
             page.apply(
                     number,
                     ServiceRequestQuery.builder(SPRINGFIELD)
-                        .near(new Circle(LAT, LONG, 1000))
+                        .near(new Circle(LAT, LONG, meters))
                         .sortByDistance(true))
                 .build(clock);
         TestDatabases.jdbi(storage)
