@@ -20,8 +20,7 @@ Usage: bench/run.sh [options]
   --connections N     wrk connections (default 16)
   --threads N         wrk threads (default 2)
   --only LIST         comma list of scenarios: ceiling,services,definition,get_one,paged50,
-                      radius500,nearby_open,post,export,http_export,import
-                      (default all)
+                      radius500,post,export,http_export,import (default all)
   --import-rows N     rows in the synthetic Chicago CSV imported (default 1000000)
   --pool-size N       the server's --db-pool-size (default: the server's own default)
   --http-export PATH  path of the HTTP export under /open311/v2/ (default export/requests.csv)
