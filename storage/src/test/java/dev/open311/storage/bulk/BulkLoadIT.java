@@ -78,13 +78,13 @@ class BulkLoadIT {
     ChicagoCsvImport.Result result = run(BulkFixtures.sample(), ChicagoCsvImport.Options.DEFAULT);
 
     assertTrue(result.bulk(), "no request was stored: auto is bulk");
-    assertEquals(14, result.indexesBuilt());
+    assertEquals(13, result.indexesBuilt());
     assertTrue(result.indexBuildTime().toNanos() > 0, result.indexBuildTime().toString());
     // Told of each index as it was built, in order, on the importing thread.
-    assertEquals(14, recorder.indexesAnnounced);
-    assertEquals(14, recorder.indexesBuilt.size(), recorder.indexesBuilt.toString());
-    for (int i = 0; i < 14; i++) {
-      assertTrue(recorder.indexesBuilt.get(i).endsWith(" " + (i + 1) + "/14"),
+    assertEquals(13, recorder.indexesAnnounced);
+    assertEquals(13, recorder.indexesBuilt.size(), recorder.indexesBuilt.toString());
+    for (int i = 0; i < 13; i++) {
+      assertTrue(recorder.indexesBuilt.get(i).endsWith(" " + (i + 1) + "/13"),
           recorder.indexesBuilt.toString());
     }
     assertTrue(recorder.indexesBuilt.stream().anyMatch(i -> i.startsWith("service_request_newest ")),
@@ -112,9 +112,9 @@ class BulkLoadIT {
 
     assertFalse(stopped.finished());
     List<String> during = indexes();
-    assertEquals(before.size() - 14, during.size());
+    assertEquals(before.size() - 13, during.size());
     assertTrue(during.stream().noneMatch(i -> i.startsWith("service_request_newest:")));
-    assertEquals(14, count(storage, "select count(*) from import_dropped_index"));
+    assertEquals(13, count(storage, "select count(*) from import_dropped_index"));
 
     ChicagoCsvImport.Result resumed =
         run(BulkFixtures.sample(), options(50, 0, ChicagoCsvImport.Bulk.AUTO));
@@ -155,7 +155,7 @@ class BulkLoadIT {
     }
     assertNotEquals(before, indexes());
 
-    assertEquals(14, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
+    assertEquals(13, BulkIndexes.restorePending(TestDatabases.jdbi(storage), 3));
     assertEquals(before, indexes());
   }
 
@@ -168,14 +168,13 @@ class BulkLoadIT {
 
     // One worker builds them one by one, in the order planned.
     assertEquals(
-        14, BulkIndexes.restore(jdbi, pending, 1, (name, built, total) -> order.add(name)));
+        13, BulkIndexes.restore(jdbi, pending, 1, (name, built, total) -> order.add(name)));
 
     assertEquals("service_request_location", order.get(0), order.toString());
     List<String> full = List.of("service_request_by_area", "service_request_by_cell",
         "service_request_change", "service_request_newest", "service_request_updated");
     List<String> partial = List.of("service_request_closed", "service_request_closed_by_service",
-        "service_request_open", "service_request_open_by_service",
-        "service_request_open_location", "service_request_parent");
+        "service_request_open", "service_request_open_by_service", "service_request_parent");
     int lastFull = full.stream().mapToInt(order::indexOf).max().orElseThrow();
     int firstPartial = partial.stream().mapToInt(order::indexOf).min().orElseThrow();
     assertTrue(lastFull < firstPartial, order.toString());

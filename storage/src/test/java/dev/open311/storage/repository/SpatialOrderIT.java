@@ -100,54 +100,6 @@ class SpatialOrderIT {
   }
 
   @Test
-  void openRequestsNearestFirstAreExactGreatCircleOrderWithoutTheClosed() {
-    // Served by the GiST index of open requests alone (V15): a request closed leaves it, one
-    // reopened comes back.
-    java.util.Random random = new java.util.Random(15);
-    java.util.Map<String, Double> open = new java.util.HashMap<>();
-    java.util.Map<String, Double> closed = new java.util.HashMap<>();
-    for (int i = 0; i < 90; i++) {
-      double meters = 1300 * Math.sqrt(random.nextDouble());
-      Location at = Places.around(random.nextDouble() * 360, meters);
-      String id = fileAt(at, i % 5 == 0 ? "SIGN" : "PHF");
-      double distance = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
-      if (i % 3 == 0) {
-        requests.update(SPRINGFIELD, id, Status.CLOSED, "done");
-        if (i % 9 == 0) {
-          requests.update(SPRINGFIELD, id, Status.OPEN, "not done after all");
-          open.put(id, distance);
-        } else {
-          closed.put(id, distance);
-        }
-      } else {
-        open.put(id, distance);
-      }
-    }
-    open.values().removeIf(meters -> meters > 1000);
-    closed.values().removeIf(meters -> meters > 1000);
-
-    assertEquals(nearestFirst(open), nearestPages(Status.OPEN));
-    assertEquals(nearestFirst(closed), nearestPages(Status.CLOSED));
-  }
-
-  /** Every page of 6 within 1 km nearest first, of requests in {@code status}. */
-  private List<String> nearestPages(Status status) {
-    List<String> found = new java.util.ArrayList<>();
-    for (int page = 1; page <= 15; page++) {
-      found.addAll(
-          ids(
-              requests.find(
-                  ServiceRequestQuery.builder(SPRINGFIELD)
-                      .near(new Circle(LAT, LONG, 1000))
-                      .sortByDistance(true)
-                      .statuses(Set.of(status))
-                      .page(page, 6)
-                      .build(clock))));
-    }
-    return found;
-  }
-
-  @Test
   void servicesNearestFirstAreTheSameListedOrWalked() {
     java.util.Random random = new java.util.Random(7);
     java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
