@@ -483,16 +483,18 @@ public final class ServiceRequestSearch {
 
   /**
    * The cells whose requests in a window of dates a page nearest first lists ({@link
-   * #nearestInWindowCells}): a window with both dates, no service (their own indexes list them)
-   * and not the open requests alone (their own GiST index, V15, walks them quickly); empty
-   * otherwise. A start date alone (as the 90 days of an unpaged answer) is walked as before:
-   * the window holds a large share of the requests, and the walk passes few of the others.
+   * #nearestInWindowCells}), with no service (their own indexes list them): a window with both
+   * dates, or the open requests from a start date (as in the 90 days of an unpaged answer); empty
+   * otherwise. Another window with a start date alone is walked as before: it holds a large share
+   * of the requests, and the walk passes few of the others. For the open requests the planner
+   * chose instead to AND every open request of those days (900,000 at 10.8M requests) with the
+   * circle's: 1.2 s within 1 km of City Hall, 2.6 s within 3 km.
    */
   private static Optional<List<Long>> windowCells(
       ServiceRequestQuery query, List<CodeArm> codeArms, HarvestReading reading) {
+    boolean open = query.statuses().equals(EnumSet.of(Status.OPEN)) && query.from() != null;
     if (!twoSteps(query) || !codeArms.isEmpty() || !query.serviceCodes().isEmpty()
-        || !datesBounded(query) || query.statuses().equals(EnumSet.of(Status.OPEN))
-        || reading.fewToList() == 0) {
+        || !(datesBounded(query) || open) || reading.fewToList() == 0) {
       return Optional.empty();
     }
     return NewestNearby.touched(query, MAX_WINDOW_CELLS);

@@ -100,6 +100,71 @@ class SpatialOrderIT {
   }
 
   @Test
+  void openRequestsNearestFirstAreExactGreatCircleOrderWithoutTheClosed() {
+    // Unpaged, the open requests of the last 90 days are listed from the cells; paged, walked.
+    // A request closed leaves them, one reopened comes back.
+    java.util.Random random = new java.util.Random(15);
+    java.util.Map<String, Double> open = new java.util.HashMap<>();
+    java.util.Map<String, Double> closed = new java.util.HashMap<>();
+    for (int i = 0; i < 90; i++) {
+      double meters = 1300 * Math.sqrt(random.nextDouble());
+      Location at = Places.around(random.nextDouble() * 360, meters);
+      String id = fileAt(at, i % 5 == 0 ? "SIGN" : "PHF");
+      double distance = Circle.distanceMeters(LAT, LONG, at.latitude(), at.longitude());
+      if (i % 3 == 0) {
+        requests.update(SPRINGFIELD, id, Status.CLOSED, "done");
+        if (i % 9 == 0) {
+          requests.update(SPRINGFIELD, id, Status.OPEN, "not done after all");
+          open.put(id, distance);
+        } else {
+          closed.put(id, distance);
+        }
+      } else {
+        open.put(id, distance);
+      }
+    }
+    open.values().removeIf(meters -> meters > 1000);
+    closed.values().removeIf(meters -> meters > 1000);
+
+    assertEquals(nearestFirst(open), nearestPages(Status.OPEN));
+    assertEquals(nearestFirst(closed), nearestPages(Status.CLOSED));
+    for (HarvestReading reading :
+        List.of(new HarvestReading(0, 0, 0, 0, 0), new HarvestReading(0, 0, 0, 0, 3_000_000))) {
+      ServiceRequestQuery unpaged =
+          ServiceRequestQuery.builder(SPRINGFIELD)
+              .near(new Circle(LAT, LONG, 1000))
+              .sortByDistance(true)
+              .statuses(Set.of(Status.OPEN))
+              .build(clock);
+      List<String> found = new java.util.ArrayList<>();
+      TestDatabases.jdbi(storage)
+          .useHandle(
+              h ->
+                  ServiceRequestSearch.find(h, unpaged, CatalogNames.NONE, null, reading).stream()
+                      .map(row -> row.request().serviceRequestId())
+                      .forEach(found::add));
+      assertEquals(nearestFirst(open), found, reading.toString());
+    }
+  }
+
+  /** Every page of 6 within 1 km nearest first, of requests in {@code status}. */
+  private List<String> nearestPages(Status status) {
+    List<String> found = new java.util.ArrayList<>();
+    for (int page = 1; page <= 15; page++) {
+      found.addAll(
+          ids(
+              requests.find(
+                  ServiceRequestQuery.builder(SPRINGFIELD)
+                      .near(new Circle(LAT, LONG, 1000))
+                      .sortByDistance(true)
+                      .statuses(Set.of(status))
+                      .page(page, 6)
+                      .build(clock))));
+    }
+    return found;
+  }
+
+  @Test
   void servicesNearestFirstAreTheSameListedOrWalked() {
     java.util.Random random = new java.util.Random(7);
     java.util.Map<String, Double> expectedDistances = new java.util.HashMap<>();
