@@ -136,14 +136,7 @@ class SpatialOrderIT {
               .sortByDistance(true)
               .statuses(Set.of(Status.OPEN))
               .build(clock);
-      List<String> found = new java.util.ArrayList<>();
-      TestDatabases.jdbi(storage)
-          .useHandle(
-              h ->
-                  ServiceRequestSearch.find(h, unpaged, CatalogNames.NONE, null, reading).stream()
-                      .map(row -> row.request().serviceRequestId())
-                      .forEach(found::add));
-      assertEquals(nearestFirst(open), found, reading.toString());
+      assertEquals(nearestFirst(open), read(unpaged, reading), reading.toString());
     }
   }
 
@@ -312,15 +305,18 @@ class SpatialOrderIT {
               .startDate(from)
               .endDate(to)
               .build(clock);
-      List<String> found = new java.util.ArrayList<>();
-      TestDatabases.jdbi(storage)
-          .useHandle(
-              h ->
-                  ServiceRequestSearch.find(h, window, CatalogNames.NONE, null, reading).stream()
-                      .map(row -> row.request().serviceRequestId())
-                      .forEach(found::add));
-      assertEquals(expected, found, reading.toString());
+      assertEquals(expected, read(window, reading), reading.toString());
     }
+  }
+
+  /** The ids the search finds, its harvest and listings read as {@code reading} says. */
+  private List<String> read(ServiceRequestQuery query, HarvestReading reading) {
+    return TestDatabases.jdbi(storage)
+        .withHandle(
+            h ->
+                ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading).stream()
+                    .map(row -> row.request().serviceRequestId())
+                    .toList());
   }
 
   /** The keys nearest first, ties by key. */
@@ -354,12 +350,7 @@ class SpatialOrderIT {
                         .near(new Circle(LAT, LONG, meters))
                         .sortByDistance(true))
                 .build(clock);
-        TestDatabases.jdbi(storage)
-            .useHandle(
-                h ->
-                    ServiceRequestSearch.find(h, query, CatalogNames.NONE, null, reading).stream()
-                        .map(row -> row.request().serviceRequestId())
-                        .forEach(found::add));
+        found.addAll(read(query, reading));
       }
       assertEquals(expected, found, reading.toString());
     }
