@@ -83,18 +83,7 @@ class SpatialOrderIT {
     distances.values().removeIf(meters -> meters > 1000);
     List<String> expected = nearestFirst(distances);
 
-    List<String> found = new java.util.ArrayList<>();
-    for (int page = 1; page <= 7; page++) {
-      found.addAll(
-          ids(
-              requests.find(
-                  ServiceRequestQuery.builder(SPRINGFIELD)
-                      .near(new Circle(LAT, LONG, 1000))
-                      .sortByDistance(true)
-                      .serviceCodes(List.of("PHF"))
-                      .page(page, 7)
-                      .build(clock))));
-    }
+    List<String> found = nearestPages(7, 7, builder -> builder.serviceCodes(List.of("PHF")));
 
     assertEquals(expected, found);
   }
@@ -126,8 +115,11 @@ class SpatialOrderIT {
     open.values().removeIf(meters -> meters > 1000);
     closed.values().removeIf(meters -> meters > 1000);
 
-    assertEquals(nearestFirst(open), nearestPages(Status.OPEN));
-    assertEquals(nearestFirst(closed), nearestPages(Status.CLOSED));
+    assertEquals(
+        nearestFirst(open), nearestPages(15, 6, builder -> builder.statuses(Set.of(Status.OPEN))));
+    assertEquals(
+        nearestFirst(closed),
+        nearestPages(15, 6, builder -> builder.statuses(Set.of(Status.CLOSED))));
     for (HarvestReading reading :
         List.of(new HarvestReading(0, 0, 0, 0, 0), new HarvestReading(0, 0, 0, 0, 3_000_000))) {
       ServiceRequestQuery unpaged =
@@ -140,18 +132,20 @@ class SpatialOrderIT {
     }
   }
 
-  /** Every page of 6 within 1 km nearest first, of requests in {@code status}. */
-  private List<String> nearestPages(Status status) {
+  /** The first {@code pages} pages of {@code size} within 1 km nearest first, as filtered. */
+  private List<String> nearestPages(
+      int pages, int size, java.util.function.UnaryOperator<ServiceRequestQueryBuilder> filter) {
     List<String> found = new java.util.ArrayList<>();
-    for (int page = 1; page <= 15; page++) {
+    for (int page = 1; page <= pages; page++) {
       found.addAll(
           ids(
               requests.find(
-                  ServiceRequestQuery.builder(SPRINGFIELD)
-                      .near(new Circle(LAT, LONG, 1000))
-                      .sortByDistance(true)
-                      .statuses(Set.of(status))
-                      .page(page, 6)
+                  filter
+                      .apply(
+                          ServiceRequestQuery.builder(SPRINGFIELD)
+                              .near(new Circle(LAT, LONG, 1000))
+                              .sortByDistance(true)
+                              .page(page, size))
                       .build(clock))));
     }
     return found;
