@@ -35,8 +35,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * <p>Each order has an index that yields it without sorting the whole match: {@code
  * (jurisdiction_num, requested_at desc, id desc)} for the standard one (partial per status, and by
  * service in {@link #codeArms}), {@code (jurisdiction_num, change_xid, id)} for a harvest, the
- * GiST index's nearest-neighbour scan for {@code sort=distance} (see {@link #NEAREST_TWO_STEPS}),
- * and the cell index for the newest requests in a small circle ({@link NewestNearby}). The
+ * GiST index's nearest-neighbour scan for {@code sort=distance} (see {@link #NEAREST_CTES};
+ * the cell index lists a window of dates, {@link #nearestInWindowCells}), and the cell index for
+ * the newest requests in a small circle ({@link NewestNearby}). The
  * jurisdiction's number comes from {@link JurisdictionNum#OF} (V13).
  */
 public final class ServiceRequestSearch {
