@@ -7,9 +7,10 @@ package dev.open311.storage.dao;
  * circle or box ({@link ServiceRequestSearch}) is walked in time order when the area holds at
  * least {@code denseArea} requests, and found through the GiST index otherwise; where that walk
  * finds too few, a second one as long as their rate asks for, at most {@code farWalk} rows. A
- * page nearest first of some services, or of a window of dates, is sorted from those requests
- * when they are few: from a thirtieth of {@code fewToList} for any page up to all of
- * it for a deep page of many requests; and found walking the GiST index nearest first otherwise.
+ * page nearest first of some services is sorted from those requests when they are few: from a
+ * thirtieth of {@code fewToList} for any page up to all of it for a deep page of many requests;
+ * of a window of dates, from its requests in the circle's cells when fewer than five times
+ * {@code fewToList}; and found walking the GiST index nearest first otherwise (0: always).
  */
 public record HarvestReading(
     int updatedWindow, int walkBudget, int denseArea, int farWalk, int fewToList) {

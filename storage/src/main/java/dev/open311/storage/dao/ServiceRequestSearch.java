@@ -212,7 +212,7 @@ public final class ServiceRequestSearch {
       Optional<NewestNearby.Cells> cells = NewestNearby.cells(query);
       List<CodeArm> codeArms = codeArms(query, cells.isPresent());
       boolean rangeWhole = HarvestPages.readsRangeWhole(handle, query, reading.updatedWindow());
-      Optional<List<Long>> windowCells = windowCells(query, codeArms, reading);
+      Optional<List<Long>> windowCells = windowCells(query, reading);
       long few =
           windowCells.isPresent()
               ? cellsToList(reading)
@@ -352,9 +352,7 @@ public final class ServiceRequestSearch {
       if (byCells) {
         return nearestInWindowCells(query, slice, few);
       }
-      return few > 0
-          ? nearestInWindow(query, slice, few)
-          : "with " + nearestCtes(query, "") + nearestRows(query, "") + NEAREST + slice;
+      return "with " + nearestCtes(query, "") + nearestRows(query, "") + NEAREST + slice;
     }
     if (cells.isPresent()) {
       return NewestNearby.sql(query, slice);
@@ -409,18 +407,16 @@ public final class ServiceRequestSearch {
   }
 
   /**
-   * Below how many candidates a page nearest first lists and sorts them ({@link #nearestListed}):
-   * some services' requests ({@code codeArms}), or a window of dates whose requests, were they
-   * spread evenly, would be fewer. 0, to walk, for any other page.
+   * Below how many of some services' requests ({@code codeArms}) a page nearest first lists and
+   * sorts them ({@link #nearestOfCodes}); 0, to walk, for any other page.
    */
   private static long fewToList(
       Handle handle, ServiceRequestQuery query, List<CodeArm> codeArms, HarvestReading reading) {
-    if (!twoSteps(query) || (codeArms.isEmpty() && !datesBounded(query))) {
+    if (!twoSteps(query) || codeArms.isEmpty()) {
       return 0;
     }
     long requests = handle.createQuery(ROWS_ESTIMATED).mapTo(long.class).one();
-    long few = listingBound(query, requests, reading.fewToList());
-    return codeArms.isEmpty() && inWindow(handle, query, requests) >= few ? 0 : few;
+    return listingBound(query, requests, reading.fewToList());
   }
 
   /** The planner's count of all requests, kept by VACUUM, ANALYZE and index builds; -1 unknown. */
@@ -428,8 +424,8 @@ public final class ServiceRequestSearch {
       "select reltuples::bigint from pg_class where oid = 'service_request'::regclass";
 
   /**
-   * Below how many candidates (some services' requests, or a window of dates) a page nearest
-   * first lists and sorts them, not walked ({@link #nearestListed}). Listing and fetching cost
+   * Below how many of some services' requests a page nearest first lists and sorts them, not
+   * walked ({@link #nearestOfCodes}). Listing and fetching cost
    * some 8 us a request here, at 10M requests; the walk 5.5 us a request it passes: the reach
    * divided by the candidates' share of the {@code requests}, were they spread alike. So listing
    * wins below the square root of 0.7 times the reach times the requests: a service with 45,000
@@ -448,7 +444,7 @@ public final class ServiceRequestSearch {
 
   /**
    * Some services nearest first: their requests in the dates asked for, listed from their service
-   * indexes ({@link #nearestListed}). A walk nearest first fetches each request it passes to test
+   * indexes, then fetched by key ({@link #listedOrWalked}). A walk nearest first fetches each request it passes to test
    * its service, and passes the whole circle when it holds fewer matches than the page's reach.
    * Unpaged (the last 90 days), a service with 45,000 of 10.5M requests, within 3 km of City
    * Hall, passed 1.8M requests twice (8-10 s); its 394 matches of those days take 0.03 s.
@@ -471,8 +467,15 @@ public final class ServiceRequestSearch {
       codes.append("   and ").append(SearchFilters.status(query.statuses().iterator().next()))
           .append('\n');
     }
-    return nearestListed(query.withoutServicesAndStatuses(), listing.toString(), codes.toString(),
-        slice, few);
+    ServiceRequestQuery others = query.withoutServicesAndStatuses();
+    String listed =
+        COLUMNS + "  from service_request r\n" + JOINS
+            + "   and (select yes from listed)\n"
+            + "   and r.id = any(array(select id from few))\n"
+            + SearchFilters.sql(others, Spatial.COMPARED);
+    return listedOrWalked(
+        others, "  select id from (\n" + listing + "  ) a\n", listed, codes.toString(), slice,
+        few);
   }
 
   /**
@@ -492,10 +495,11 @@ public final class ServiceRequestSearch {
    * circle's: 1.2 s within 1 km of City Hall, 2.6 s within 3 km.
    */
   private static Optional<List<Long>> windowCells(
-      ServiceRequestQuery query, List<CodeArm> codeArms, HarvestReading reading) {
+      ServiceRequestQuery query, HarvestReading reading) {
     boolean open = query.statuses().equals(EnumSet.of(Status.OPEN)) && query.from() != null;
-    if (!twoSteps(query) || !codeArms.isEmpty() || !query.serviceCodes().isEmpty()
-        || !(datesBounded(query) || open) || reading.fewToList() == 0) {
+    boolean bothDates = query.from() != null && query.to() != null;
+    if (!twoSteps(query) || !query.serviceCodes().isEmpty() || !(bothDates || open)
+        || reading.fewToList() == 0) {
       return Optional.empty();
     }
     return NewestNearby.touched(query, MAX_WINDOW_CELLS);
@@ -522,92 +526,48 @@ public final class ServiceRequestSearch {
    * its 30,000 requests in the circle are listed and sorted in 0.05-0.3 s.
    */
   private static String nearestInWindowCells(ServiceRequestQuery query, String slice, long few) {
-    String walked = "   and not (select yes from listed)\n";
-    return "with few as materialized (\n"
-        + "  select x.id, x.distance from unnest(cast(:windowCells as bigint[])) as c(cell)\n"
-        + "  cross join lateral (\n"
-        + "    select r.id, " + SearchFilters.DISTANCE + " as distance\n"
-        + "      from service_request r\n"
-        + "     where r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
-        + "       and " + NewestNearby.CELL + " = c.cell\n"
-        + SearchFilters.requestDates(query)
-        + "  ) x\n"
-        + "   where x.distance <= :nearRadius\n"
-        + "   limit " + few + "),\n"
-        + "listed as (select count(*) < " + few + " as yes from few),\n"
-        + nearestCtes(query, walked)
-        + "select * from (\n"
-        + nearestRows(query, walked)
-        + " union all\n"
-        + " (select p.* from (select f.id, f.distance from few f where (select yes from listed)\n"
-        + "                    order by f.distance, f.id) f\n"
-        + "   cross join lateral (\n"
-        + COLUMNS + "  from service_request r\n" + JOINS
-        + "   and r.id = f.id\n"
-        + SearchFilters.sql(query, Spatial.COMPARED)
-        + "   ) p\n"
-        + "  limit " + reach(query) + ")\n"
-        + ") r\n" + NEAREST + slice;
-  }
-
-  /** A window of dates nearest first, listed from the time index ({@link #nearestListed}). */
-  private static String nearestInWindow(ServiceRequestQuery query, String slice, long few) {
-    String listing = "    (select r.id from service_request r\n" + OF_JURISDICTION
-        + SearchFilters.requestDates(query) + "      limit " + few + ")\n";
-    return nearestListed(query, listing, "", slice, few);
-  }
-
-  /** Whether both request dates are asked for: a window the time index lists. */
-  private static boolean datesBounded(ServiceRequestQuery query) {
-    return query.from() != null && query.to() != null;
+    String listing =
+        "  select x.id, x.distance from unnest(cast(:windowCells as bigint[])) as c(cell)\n"
+            + "  cross join lateral (\n"
+            + "    select r.id, " + SearchFilters.DISTANCE + " as distance\n"
+            + "      from service_request r\n"
+            + "     where r.jurisdiction_num = " + JurisdictionNum.OF + "\n"
+            + "       and " + NewestNearby.CELL + " = c.cell\n"
+            + SearchFilters.requestDates(query)
+            + "  ) x\n"
+            + "   where x.distance <= :nearRadius\n";
+    String listed =
+        " (select p.* from (select f.id, f.distance from few f where (select yes from listed)\n"
+            + "                    order by f.distance, f.id) f\n"
+            + "   cross join lateral (\n"
+            + COLUMNS + "  from service_request r\n" + JOINS
+            + "   and r.id = f.id\n"
+            + SearchFilters.sql(query, Spatial.COMPARED)
+            + "   ) p\n"
+            + "  limit " + reach(query) + ")\n";
+    return listedOrWalked(query, listing, listed, "", slice, few);
   }
 
   /**
-   * How many of the {@code requests} the window of request dates holds, were they spread evenly
-   * between the jurisdiction's first and last (two descents of the time index). Requests grow
-   * over the years, so a recent window holds more: then the listing stops at its bound.
-   */
-  private static long inWindow(Handle handle, ServiceRequestQuery query, long requests) {
-    double[] span =
-        handle
-            .createQuery(
-                "select extract(epoch from min(r.requested_at)) as first,"
-                    + " extract(epoch from max(r.requested_at)) as last from service_request r\n"
-                    + OF_JURISDICTION)
-            .bind("jurisdictionId", query.jurisdictionId())
-            .map((rs, ctx) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
-            .one();
-    double from = Math.max(span[0], query.from().toEpochSecond());
-    double to = Math.min(span[1], query.to().toEpochSecond());
-    if (to <= from || span[1] <= span[0]) {
-      return 0;
-    }
-    return (long) (Math.max(0, requests) * (to - from) / (span[1] - span[0]));
-  }
-
-  /**
-   * A page nearest first in one statement that lists the candidates' keys first, no row fetched,
-   * up to {@code few} ({@code listing}: the services' indexes, or the time index for a window of
-   * dates). If there are fewer, they are fetched by key, the filters tested, and sorted by
-   * distance; otherwise the two steps of {@link #NEAREST_CTES} walk the GiST index. The planner
-   * cannot choose: it takes any circle for 0.1% of the requests.
+   * A page nearest first in one statement that lists its candidates first, up to {@code few}
+   * ({@code listing}: the CTE {@code few}'s rows, its keys, with no order). If there are fewer,
+   * the page comes from them ({@code listed}: its rows, reading {@code few} when the CTE {@code
+   * listed} says yes); otherwise the two steps of {@link #NEAREST_CTES} walk the GiST index. The
+   * planner cannot choose: it takes any circle for 0.1% of the requests.
    *
    * @param query the filters both ways take, and {@code more} lines that the listing stands for
    */
-  private static String nearestListed(
-      ServiceRequestQuery query, String listing, String more, String slice, long few) {
+  private static String listedOrWalked(
+      ServiceRequestQuery query, String listing, String listed, String more, String slice,
+      long few) {
     String walked = more + "   and not (select yes from listed)\n";
-    return "with few as materialized (\n  select id from (\n" + listing
-        + "  ) a limit " + few + "),\n"
+    return "with few as materialized (\n" + listing + "   limit " + few + "),\n"
         + "listed as (select count(*) < " + few + " as yes from few),\n"
         + nearestCtes(query, walked)
         + "select * from (\n"
         + nearestRows(query, walked)
         + " union all\n"
-        + COLUMNS + "  from service_request r\n" + JOINS
-        + "   and (select yes from listed)\n"
-        + "   and r.id = any(array(select id from few))\n"
-        + SearchFilters.sql(query, Spatial.COMPARED)
+        + listed
         + ") r\n" + NEAREST + slice;
   }
 

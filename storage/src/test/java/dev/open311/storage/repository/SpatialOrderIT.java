@@ -239,8 +239,7 @@ class SpatialOrderIT {
         (page, builder) -> builder.startDate(start).endDate(end).page(page, 5),
         new HarvestReading(0, 0, 0, 0, 0),
         new HarvestReading(0, 0, 0, 0, 3_000_000));
-    // Open requests (all of them here) are not listed from the cells: from the time index, or
-    // walked on their own GiST index.
+    // The open requests (all of them here) of the window, from the cells or walked.
     assertEachWay(
         expected,
         6,
