@@ -90,6 +90,49 @@ class SpatialSearchIT {
     }
   }
 
+  @ParameterizedTest(name = "requests{0}?lat&long&radius&sort=distance with dates or status=open")
+  @EnumSource(Format.class)
+  void sortDistanceWithinDatesOrOpenGivesTheNearestFirst(Format f) {
+    Support.assumeSpatial();
+    String id = filed(f);
+    double[] away = Geo.offset(Geo.lat(), Geo.lon(), 180, 400);
+    String other =
+        Api.file(
+            f,
+            ValidPost.form(Catalog.realtime())
+                .set("lat", Double.toString(away[0]))
+                .set("long", Double.toString(away[1])));
+    java.util.function.Supplier<Params> nearest =
+        () -> circle(Geo.lat(), Geo.lon(), "1000").set("sort", "distance");
+
+    for (Params params :
+        List.of(
+            nearest.get()
+                .set("start_date", Markers.minutesFromNow(-60))
+                .set("end_date", Markers.minutesFromNow(60)),
+            nearest.get().set("status", "open"))) {
+      List<Map<String, Object>> items = list(f, params);
+      List<String> ids = Doc.ids(items);
+      assertTrue(
+          ids.indexOf(id) >= 0 && ids.indexOf(id) < ids.indexOf(other),
+          () -> params + ": " + ids);
+      double previous = 0;
+      for (Map<String, Object> item : items) {
+        double distance = distanceFromTarget(item);
+        assertTrue(distance >= previous - 1 && distance <= 1010, () -> params + ": " + ids);
+        previous = distance;
+      }
+    }
+    List<String> in2001 =
+        Doc.ids(
+            list(
+                f,
+                nearest.get()
+                    .set("start_date", "2001-01-01T00:00:00Z")
+                    .set("end_date", "2002-01-01T00:00:00Z")));
+    assertFalse(in2001.contains(id) || in2001.contains(other), in2001::toString);
+  }
+
   @ParameterizedTest(name = "requests{0}?lat&long&radius&service_code=OTHER")
   @EnumSource(Format.class)
   void theCircleCombinesWithTheOtherFilters(Format f) {
