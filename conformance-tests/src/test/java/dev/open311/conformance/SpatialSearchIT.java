@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SpatialSearchIT {
   private static final Map<Format, String> FILED = new EnumMap<>(Format.class);
+  /** An answer this long may have been cut off by the target's limit. */
+  private static final int CROWDED = 50;
 
   @ParameterizedTest(name = "requests{0}?lat&long&radius=50 at the filed point")
   @EnumSource(Format.class)
@@ -81,7 +84,7 @@ class SpatialSearchIT {
         list(f, circle(Geo.lat(), Geo.lon(), "1000").set("sort", "distance"));
 
     List<String> ids = Doc.ids(items);
-    assertTrue(ids.indexOf(id) >= 0 && ids.indexOf(id) < ids.indexOf(other), () -> ids.toString());
+    assertNearerFirst(items, id, other, 300, ids::toString);
     double previous = 0;
     for (Map<String, Object> item : items) {
       double distance = distanceFromTarget(item);
@@ -102,7 +105,7 @@ class SpatialSearchIT {
             ValidPost.form(Catalog.realtime())
                 .set("lat", Double.toString(away[0]))
                 .set("long", Double.toString(away[1])));
-    java.util.function.Supplier<Params> nearest =
+    Supplier<Params> nearest =
         () -> circle(Geo.lat(), Geo.lon(), "1000").set("sort", "distance");
 
     for (Params params :
@@ -113,9 +116,7 @@ class SpatialSearchIT {
             nearest.get().set("status", "open"))) {
       List<Map<String, Object>> items = list(f, params);
       List<String> ids = Doc.ids(items);
-      assertTrue(
-          ids.indexOf(id) >= 0 && ids.indexOf(id) < ids.indexOf(other),
-          () -> params + ": " + ids);
+      assertNearerFirst(items, id, other, 400, () -> params + ": " + ids);
       double previous = 0;
       for (Map<String, Object> item : items) {
         double distance = distanceFromTarget(item);
@@ -199,6 +200,29 @@ class SpatialSearchIT {
     Checks.error(f, Api.get("requests", f, Params.of("bbox", "-87.7,41.8,-87.6")), 400);
     Checks.error(f, Api.get("requests", f, Params.of("bbox", "-87.7,41.8,-87.6,north")), 400);
     Checks.error(f, Api.get("requests", f, bbox(-190, 41.8, -87.6, 41.9)), 400);
+  }
+
+  /**
+   * Asserts that an answer nearest first lists the request at the target point ({@code atPoint})
+   * before the one {@code meters} away ({@code away}). A busy target's circle can hold more
+   * requests nearer than either than one answer lists (the suite's own among them, filed at the
+   * same point run after run), so a request may be left out, but only by an answer of at least
+   * {@link #CROWDED} requests, every one of them at most as far as it.
+   */
+  private static void assertNearerFirst(
+      List<Map<String, Object>> items, String atPoint, String away, double meters,
+      Supplier<String> message) {
+    List<String> ids = Doc.ids(items);
+    assertTrue(ids.contains(atPoint) || crowdedOut(items, 0), message);
+    assertTrue(ids.contains(away) || crowdedOut(items, meters), message);
+    if (ids.contains(away)) {
+      assertTrue(ids.contains(atPoint) && ids.indexOf(atPoint) < ids.indexOf(away), message);
+    }
+  }
+
+  private static boolean crowdedOut(List<Map<String, Object>> items, double meters) {
+    return items.size() >= CROWDED
+        && items.stream().allMatch(item -> distanceFromTarget(item) <= meters * 1.01 + 1);
   }
 
   private static double distanceFromTarget(Map<String, Object> item) {
