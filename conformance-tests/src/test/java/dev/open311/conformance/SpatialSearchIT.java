@@ -17,8 +17,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class SpatialSearchIT {
   private static final Map<Format, String> FILED = new EnumMap<>(Format.class);
-  /** An answer this long may have been cut off by the target's limit. */
-  private static final int CROWDED = 50;
 
   @ParameterizedTest(name = "requests{0}?lat&long&radius=50 at the filed point")
   @EnumSource(Format.class)
@@ -207,7 +205,7 @@ class SpatialSearchIT {
    * before the one {@code meters} away ({@code away}). A busy target's circle can hold more
    * requests nearer than either than one answer lists (the suite's own among them, filed at the
    * same point run after run), so a request may be left out, but only by an answer of at least
-   * {@link #CROWDED} requests, every one of them at most as far as it.
+   * {@link Target#CUT_OFF_LENGTH} requests, every one of them at most as far as it.
    */
   private static void assertNearerFirst(
       List<Map<String, Object>> items, String atPoint, String away, double meters,
@@ -221,7 +219,7 @@ class SpatialSearchIT {
   }
 
   private static boolean crowdedOut(List<Map<String, Object>> items, double meters) {
-    return items.size() >= CROWDED
+    return items.size() >= Target.CUT_OFF_LENGTH
         && items.stream().allMatch(item -> distanceFromTarget(item) <= meters * 1.01 + 1);
   }
 

@@ -27,6 +27,12 @@ import java.util.function.Supplier;
  * </ul>
  */
 final class Target {
+  /**
+   * An answer at least this long may have been cut off by the target's limit: a busy target can
+   * hold more matches than one answer lists, so a check may find a request missing from it.
+   */
+  static final int CUT_OFF_LENGTH = 50;
+
   private static Target instance;
   private static Throwable startFailure;
 
