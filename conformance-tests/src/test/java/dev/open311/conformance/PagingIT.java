@@ -106,7 +106,7 @@ class PagingIT {
     for (Map<String, Object> item : list(f, Params.of("updated_after", bound, "page_size", "500"))) {
       String updated = Doc.text(item, "updated_datetime");
       assertTrue(
-          java.time.OffsetDateTime.parse(updated).isAfter(java.time.OffsetDateTime.parse(bound).minusSeconds(1)),
+          OffsetDateTime.parse(updated).isAfter(OffsetDateTime.parse(bound).minusSeconds(1)),
           () -> "updated " + updated + " before " + bound);
     }
   }

@@ -70,13 +70,7 @@ class SpatialSearchIT {
   void sortDistanceGivesTheNearestFirst(Format f) {
     Support.assumeSpatial();
     String id = filed(f);
-    double[] away = Geo.offset(Geo.lat(), Geo.lon(), 90, 300);
-    String other =
-        Api.file(
-            f,
-            ValidPost.form(Catalog.realtime())
-                .set("lat", Double.toString(away[0]))
-                .set("long", Double.toString(away[1])));
+    String other = filedAway(f, 90, 300);
 
     List<Map<String, Object>> items =
         list(f, circle(Geo.lat(), Geo.lon(), "1000").set("sort", "distance"));
@@ -96,13 +90,7 @@ class SpatialSearchIT {
   void sortDistanceWithinDatesOrOpenGivesTheNearestFirst(Format f) {
     Support.assumeSpatial();
     String id = filed(f);
-    double[] away = Geo.offset(Geo.lat(), Geo.lon(), 180, 400);
-    String other =
-        Api.file(
-            f,
-            ValidPost.form(Catalog.realtime())
-                .set("lat", Double.toString(away[0]))
-                .set("long", Double.toString(away[1])));
+    String other = filedAway(f, 180, 400);
     Supplier<Params> nearest =
         () -> circle(Geo.lat(), Geo.lon(), "1000").set("sort", "distance");
 
@@ -236,6 +224,16 @@ class SpatialSearchIT {
 
   private static Params bbox(double minLon, double minLat, double maxLon, double maxLat) {
     return Params.of("bbox", minLon + "," + minLat + "," + maxLon + "," + maxLat);
+  }
+
+  /** Files a new request {@code meters} from the target point at that bearing; its id. */
+  private static String filedAway(Format f, double bearingDegrees, double meters) {
+    double[] away = Geo.offset(Geo.lat(), Geo.lon(), bearingDegrees, meters);
+    return Api.file(
+        f,
+        ValidPost.form(Catalog.realtime())
+            .set("lat", Double.toString(away[0]))
+            .set("long", Double.toString(away[1])));
   }
 
   private static synchronized String filed(Format f) {

@@ -65,7 +65,8 @@ class UpdatesFeedIT {
     // A busy target has more updates in two hours than one answer lists (oldest first, to be
     // continued from the last one): then the answer ends before the new request's update.
     boolean cutOff =
-        all.size() >= Target.CUT_OFF_LENGTH && all.stream().noneMatch(u -> datetime(u).isAfter(filedAt));
+        all.size() >= Target.CUT_OFF_LENGTH
+            && all.stream().noneMatch(u -> datetime(u).isAfter(filedAt));
     assertTrue(ids(all).contains(id) || cutOff, "the update of a request filed now");
     for (Map<String, Object> update : all) {
       assertTrue(Doc.text(update, "status").equals(Doc.text(update, "status").toLowerCase()), update::toString);
